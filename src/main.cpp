@@ -1,0 +1,153 @@
+// main: creates the window, loads the embedded content, and runs the frame loop on the
+// browser's requestAnimationFrame. Renders only when something changed.
+#include <GLES3/gl3.h>
+#include <SDL.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <memory>
+#include <string>
+
+#include "app.h"
+#include "core/strings.h"
+#include "platform/embedded.h"
+#include "platform/page.h"
+#include "ui/welcome.h"
+
+namespace sb {
+namespace {
+
+// Rebuilds the font atlas when the pixel ratio or text size changed; false when fonts broke.
+bool refresh_fonts(App& app, float dpr) {
+  if (app.fonts.dpr == dpr && app.fonts.text_scale == 1.0f) return true;
+  if (!build_fonts(app.fonts, dpr, 1.0f)) return false;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  return true;
+}
+
+void announce_screen(App& app) {
+  if (app.screen_announced) return;
+  app.screen_announced = true;
+  switch (app.screen) {
+    case Screen::Welcome: page_announce(app.strings.get("announce.welcome")); break;
+  }
+}
+
+void frame(void* arg) {
+  App& app = *static_cast<App*>(arg);
+  bool changed = false;
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    changed = true;
+  }
+  float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+  if (dpr != app.fonts.dpr) {
+    if (!refresh_fonts(app, dpr)) {
+      page_show_error("The app's fonts could not be loaded. Please reload the page.");
+      emscripten_cancel_main_loop();
+      return;
+    }
+    changed = true;
+  }
+  if (changed) app.redraw_frames = 3;  // ImGui settles hover and click states over a few frames
+  if (app.redraw_frames <= 0) return;
+  --app.redraw_frames;
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+
+  Ui ui{app.strings, app.palette, app.fonts, app.layout};
+  switch (app.screen) {
+    case Screen::Welcome:
+      if (draw_welcome(ui) == WelcomeAction::Start) {
+        page_announce(app.strings.get("welcome.start"));
+      }
+      break;
+  }
+  announce_screen(app);
+
+  ImGui::Render();
+  int fb_w = 0, fb_h = 0;
+  SDL_GL_GetDrawableSize(app.window, &fb_w, &fb_h);
+  glViewport(0, 0, fb_w, fb_h);
+  const ImVec4& bg = app.palette.background;
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(app.window);
+
+  page_count_frame();
+  std::string layout_json = app.layout.to_json();
+  if (layout_json != app.published_layout) {
+    app.published_layout = std::move(layout_json);
+    page_set_layout(app.published_layout);
+  }
+  if (!app.first_frame_done) {
+    app.first_frame_done = true;
+    page_first_frame();
+  }
+}
+
+// Sets up SDL, WebGL2 and ImGui. Returns an error in plain words, or "" on success.
+std::string start(App& app) {
+  StringsLoad strings = load_strings(embedded_text(find_embedded("strings.json")));
+  if (count_errors(strings.diagnostics) > 0) {
+    return "The app's text could not be loaded. Please reload the page; if this keeps happening, the site "
+           "is damaged.";
+  }
+  app.strings = std::move(strings.strings);
+  app.palette = light_palette();
+
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  if (SDL_Init(SDL_INIT_VIDEO) != 0) return std::string("The display could not start: ") + SDL_GetError();
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+  app.window = SDL_CreateWindow("Steady Back", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 800, 600,
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (!app.window) return "This browser could not open a drawing surface for the app.";
+  app.gl = SDL_GL_CreateContext(app.window);
+  if (!app.gl) {
+    return "This browser or device has WebGL 2 turned off or unsupported, which the app needs to draw. "
+           "Try an up-to-date Chrome, Edge, Firefox or Safari.";
+  }
+  SDL_GL_MakeCurrent(app.window, app.gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // never write imgui.ini
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  apply_theme(app.palette);
+  ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+  if (!build_fonts(app.fonts, dpr, 1.0f)) return "The app's fonts could not be loaded. Please reload the page.";
+  page_set_canvas_label(app.strings.get("canvas.label"));
+  return "";
+}
+
+}  // namespace
+}  // namespace sb
+
+int main() {
+  // The app lives for the whole page; the browser's main loop keeps calling frame().
+  auto* app = new sb::App();
+  std::string error = sb::start(*app);
+  if (!error.empty()) {
+    sb::page_show_error(error);
+    return 1;
+  }
+  emscripten_set_main_loop_arg(sb::frame, app, 0, false);
+  return 0;
+}

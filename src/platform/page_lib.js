@@ -1,0 +1,36 @@
+// page_lib: the app's bridge to the HTML page (linked with --js-library).
+// Everything the canvas cannot do for itself goes through here: the first-frame mark the
+// loading screen and the benchmarks wait for, the aria-live region for screen readers,
+// and the layout data tests read.
+mergeInto(LibraryManager.library, {
+  sb_page_first_frame: function () {
+    if (typeof performance !== 'undefined' && performance.mark) performance.mark('sb-first-frame');
+    var hook = window.steadyShell;
+    if (hook && hook.onFirstFrame) hook.onFirstFrame();
+  },
+  sb_page_set_layout: function (ptr, len) {
+    var state = window.__steady || (window.__steady = {});
+    try {
+      state.layout = JSON.parse(UTF8ToString(ptr, len));
+    } catch (e) {
+      state.layout = null;
+    }
+  },
+  sb_page_count_frame: function () {
+    var state = window.__steady || (window.__steady = {});
+    state.frames = (state.frames || 0) + 1;
+  },
+  sb_page_announce: function (ptr) {
+    var el = document.getElementById('live');
+    if (el) el.textContent = UTF8ToString(ptr);
+  },
+  sb_page_set_canvas_label: function (ptr) {
+    var canvas = document.getElementById('canvas');
+    if (canvas) canvas.setAttribute('aria-label', UTF8ToString(ptr));
+  },
+  sb_page_show_error: function (ptr) {
+    var hook = window.steadyShell;
+    var text = UTF8ToString(ptr);
+    if (hook && hook.showError) hook.showError(text);
+  },
+});

@@ -1,0 +1,47 @@
+// theme: the app's colours, fonts and ImGui style. Fonts are rasterised at the device pixel
+// ratio (and the person's text size) so text stays crisp on phones; layout works in CSS px.
+#pragma once
+
+#include <imgui.h>
+
+namespace sb {
+
+struct Palette {
+  ImVec4 background;    // page
+  ImVec4 surface;       // cards
+  ImVec4 text;          // body text
+  ImVec4 text_muted;    // secondary text
+  ImVec4 primary;       // main action fill
+  ImVec4 primary_hover;
+  ImVec4 primary_active;
+  ImVec4 on_primary;    // text on the main action
+  ImVec4 accent;        // headings, highlights
+  ImVec4 border;
+  ImVec4 figure;        // the demonstration figure
+  ImVec4 figure_far;    // limbs on the far side
+  ImVec4 mat;
+};
+
+// The calm light palette (all text/background pairs meet WCAG AA).
+Palette light_palette();
+
+struct Fonts {
+  ImFont* body = nullptr;     // 18 CSS px regular
+  ImFont* small = nullptr;    // 15 CSS px regular
+  ImFont* heading = nullptr;  // 22 CSS px semibold
+  ImFont* title = nullptr;    // 36 CSS px semibold
+  ImFont* button = nullptr;   // 20 CSS px semibold
+  float dpr = 0;              // device pixel ratio the atlas was built for
+  float text_scale = 0;       // the person's text size setting (1 = normal)
+};
+
+// (Re)builds the font atlas for this pixel ratio and text size from the embedded fonts.
+// Returns false when a font is missing or broken (the caller shows a plain message).
+bool build_fonts(Fonts& fonts, float dpr, float text_scale);
+
+// Sets ImGui's style colours and metrics from the palette.
+void apply_theme(const Palette& palette);
+
+inline ImU32 to_u32(const ImVec4& c) { return ImGui::ColorConvertFloat4ToU32(c); }
+
+}  // namespace sb

@@ -1,0 +1,13 @@
+// welcome: the first screen: the product's name, what it is, and one big Start.
+#pragma once
+
+#include "ui/widgets.h"
+
+namespace sb {
+
+enum class WelcomeAction { None, Start };
+
+// Draws the welcome screen over the whole window.
+WelcomeAction draw_welcome(Ui& ui);
+
+}  // namespace sb

@@ -1,0 +1,98 @@
+// harness: shared set-up for the browser end-to-end tests: a local server for dist/,
+// Debian's Chromium driven by playwright-core, and a record of everything that went wrong
+// on the page (console errors, page errors, failed or non-2xx requests).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { startServer } from '../../tools/serve.mjs';
+
+export const kRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const kDist = path.join(kRoot, 'dist');
+export const kArtifacts = path.join(kRoot, 'artifacts');
+
+const kChromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: kChromiumArgs,
+  });
+}
+
+export async function serveDist(options = {}) {
+  if (!fs.existsSync(path.join(kDist, 'index.html'))) {
+    throw new Error('dist/index.html is missing: build the site first (tools/build.sh web)');
+  }
+  return startServer({ root: kDist, ...options });
+}
+
+// Opens a fresh context and page; `problems` collects anything that went wrong.
+export async function openPage(browser, { width = 1280, height = 800, dpr = 1, mobile = false } = {}) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor: dpr,
+    isMobile: mobile,
+    hasTouch: mobile,
+  });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('request', (req) => requests.push(req.url()));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return { context, page, problems, requests };
+}
+
+// Waits until the app has rendered its first frame.
+export async function waitForFirstFrame(page, timeout = 30000) {
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-ready') === '1', null, { timeout });
+  return page.evaluate(() => performance.getEntriesByName('sb-first-frame').length);
+}
+
+export async function layout(page) {
+  return page.evaluate(() => window.__steady && window.__steady.layout);
+}
+
+export function layoutItem(lay, id) {
+  return lay && lay.items.find((it) => it.id === id);
+}
+
+export async function saveScreenshot(page, name) {
+  const dir = path.join(kArtifacts, 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  const buffer = await page.screenshot({ path: file });
+  return { file, png: PNG.sync.read(buffer) };
+}
+
+// Share of pixels inside a CSS-px rectangle of a screenshot that differ clearly from bg.
+export function inkFraction(png, rect, dpr, bg) {
+  const x0 = Math.max(0, Math.floor(rect.x * dpr));
+  const y0 = Math.max(0, Math.floor(rect.y * dpr));
+  const x1 = Math.min(png.width, Math.ceil((rect.x + rect.w) * dpr));
+  const y1 = Math.min(png.height, Math.ceil((rect.y + rect.h) * dpr));
+  let ink = 0;
+  let total = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * png.width + x) * 4;
+      const d = Math.abs(png.data[i] - bg[0]) + Math.abs(png.data[i + 1] - bg[1]) + Math.abs(png.data[i + 2] - bg[2]);
+      if (d > 120) ink++;
+      total++;
+    }
+  }
+  return total ? ink / total : 0;
+}

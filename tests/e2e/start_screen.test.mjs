@@ -1,0 +1,109 @@
+// The app loads in a real browser, draws its start screen crisply at phone and desktop
+// sizes, and nothing goes wrong on the way (no console errors, no failed requests).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launchBrowser, serveDist, openPage, waitForFirstFrame, layout, layoutItem, saveScreenshot, inkFraction,
+} from './harness.mjs';
+
+const kBackground = [0xf5, 0xf2, 0xec];
+let browser;
+let server;
+
+before(async () => {
+  browser = await launchBrowser();
+  server = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const size of [
+  { name: 'phone-390x844', width: 390, height: 844, dpr: 3, mobile: true },
+  { name: 'desktop-1280x800', width: 1280, height: 800, dpr: 1, mobile: false },
+]) {
+  test(`start screen renders at ${size.name}`, async () => {
+    const { context, page, problems, requests } = await openPage(browser, size);
+    await page.goto(server.url);
+    const marks = await waitForFirstFrame(page);
+    assert.equal(marks, 1, 'the app sets exactly one first-frame mark');
+
+    // The canvas fills the window at full device resolution (crisp text).
+    const canvas = await page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return { w: c.width, h: c.height, cssW: c.clientWidth, cssH: c.clientHeight, label: c.getAttribute('aria-label') };
+    });
+    assert.equal(canvas.cssW, size.width);
+    assert.equal(canvas.cssH, size.height);
+    assert.equal(canvas.w, size.width * size.dpr);
+    assert.equal(canvas.h, size.height * size.dpr);
+    assert.match(canvas.label, /Steady Back/);
+
+    // The start screen's parts are laid out inside the window, none clipped.
+    const lay = await layout(page);
+    assert.equal(lay.screen, 'welcome');
+    for (const id of ['welcome.title', 'welcome.tagline', 'welcome.what', 'welcome.start']) {
+      const it = layoutItem(lay, id);
+      assert.ok(it, `${id} is on screen`);
+      assert.ok(!it.clipped, `${id} is not clipped`);
+      assert.ok(it.x >= 0 && it.y >= 0 && it.x + it.w <= size.width + 0.5 && it.y + it.h <= size.height + 0.5,
+        `${id} lies inside the window: ${JSON.stringify(it)}`);
+    }
+    const start = layoutItem(lay, 'welcome.start');
+    assert.ok(start.h >= 44 && start.w >= 44, 'Start is at least 44 CSS px');
+    if (size.mobile) assert.ok(start.y > size.height * 0.5, 'Start sits in the lower half on a phone');
+
+    // Real pixels: the title has ink, the loading screen is gone.
+    await page.waitForSelector('#loading', { state: 'hidden', timeout: 5000 });
+    const { png } = await saveScreenshot(page, `start-${size.name}`);
+    const title = layoutItem(lay, 'welcome.title');
+    const ink = inkFraction(png, title, size.dpr, kBackground);
+    assert.ok(ink > 0.04 && ink < 0.6, `title area has text pixels (ink ${ink.toFixed(3)})`);
+    const margin = inkFraction(png, { x: 0, y: size.height - 8, w: 8, h: 8 }, size.dpr, kBackground);
+    assert.equal(margin, 0, 'the page background is the theme colour');
+    assert.equal(await page.isVisible('#problem'), false, 'no problem message');
+
+    // Screen readers hear which screen this is.
+    assert.match(await page.textContent('#live'), /Steady Back/);
+
+    assert.deepEqual(problems, [], 'no console errors or failed requests');
+    const origin = new URL(server.url).origin;
+    assert.ok(requests.every((u) => u.startsWith(origin)), 'every request goes to the app\'s own origin');
+    await context.close();
+  });
+}
+
+test('Start answers a tap', async () => {
+  const { context, page, problems } = await openPage(browser, { width: 390, height: 844, dpr: 2, mobile: true });
+  await page.goto(server.url);
+  await waitForFirstFrame(page);
+  const start = layoutItem(await layout(page), 'welcome.start');
+  await page.mouse.click(start.x + start.w / 2, start.y + start.h / 2);
+  await page.waitForFunction(() => /Start/.test(document.getElementById('live').textContent), null, { timeout: 5000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a missing wasm file gives a plain message, not a blank page', async () => {
+  const { context, page } = await openPage(browser);
+  await page.route('**/steady.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(server.url);
+  await page.waitForSelector('#problem:not([hidden])', { timeout: 15000 });
+  assert.match(await page.textContent('#problem-text'), /could not be downloaded/);
+  await context.close();
+});
+
+test('the site works under a sub-path', async () => {
+  const sub = await serveDist({ prefix: '/clinic/exercises/' });
+  try {
+    const { context, page, problems } = await openPage(browser);
+    await page.goto(sub.url);
+    await waitForFirstFrame(page);
+    assert.equal((await layout(page)).screen, 'welcome');
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await sub.close();
+  }
+});

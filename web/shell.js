@@ -1,0 +1,113 @@
+// shell: checks the browser can run the app, shows loading progress while the WebAssembly
+// downloads, starts it, and replaces the canvas with plain words if anything goes wrong.
+(function () {
+  'use strict';
+
+  var loading = document.getElementById('loading');
+  var fill = document.getElementById('loading-fill');
+  var loadingText = document.getElementById('loading-text');
+  var problem = document.getElementById('problem');
+  var problemText = document.getElementById('problem-text');
+  var canvas = document.getElementById('canvas');
+  var failed = false;
+
+  function showError(text) {
+    failed = true;
+    problemText.textContent = text;
+    problem.hidden = false;
+    loading.hidden = true;
+    canvas.hidden = true;
+  }
+
+  function setProgress(fraction) {
+    var pct = Math.max(4, Math.min(100, Math.round(fraction * 100)));
+    fill.style.width = pct + '%';
+  }
+
+  document.getElementById('problem-reload').addEventListener('click', function () {
+    location.reload();
+  });
+
+  window.steadyShell = {
+    showError: showError,
+    onFirstFrame: function () {
+      if (failed) return;
+      setProgress(1);
+      loading.classList.add('done');
+      loading.setAttribute('aria-hidden', 'true');
+      setTimeout(function () { loading.hidden = true; }, 300);
+      document.documentElement.setAttribute('data-ready', '1');
+      canvas.focus({ preventScroll: true });
+    },
+  };
+
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    showError('This browser cannot run the app (WebAssembly is missing or turned off). ' +
+      'Please open this page in an up-to-date Chrome, Edge, Firefox or Safari.');
+    return;
+  }
+  var probe = document.createElement('canvas').getContext('webgl2');
+  if (!probe) {
+    showError('This browser or device cannot draw the app (WebGL 2 is turned off or unsupported). ' +
+      'Try an up-to-date Chrome, Edge, Firefox or Safari, and check that hardware acceleration is on.');
+    return;
+  }
+  var lose = probe.getExtension('WEBGL_lose_context');
+  if (lose) lose.loseContext();
+
+  canvas.addEventListener('webglcontextlost', function (e) {
+    e.preventDefault();
+    showError('The browser reset the display. Reload to carry on; your saved progress is kept.');
+  });
+
+  // Downloads the wasm with progress, compiling it while it streams where the server allows.
+  function instantiateWasm(imports, receive) {
+    fetch('steady.wasm', { credentials: 'same-origin' }).then(function (resp) {
+      if (!resp.ok) throw new Error('steady.wasm: HTTP ' + resp.status);
+      var total = Number(resp.headers.get('Content-Length')) || 0;
+      var streaming = typeof WebAssembly.instantiateStreaming === 'function' &&
+        (resp.headers.get('Content-Type') || '').indexOf('application/wasm') === 0;
+      if (resp.body && total > 0 && typeof ReadableStream === 'function') {
+        var reader = resp.body.getReader();
+        var loaded = 0;
+        var counted = new ReadableStream({
+          pull: function (controller) {
+            return reader.read().then(function (r) {
+              if (r.done) { controller.close(); return; }
+              loaded += r.value.byteLength;
+              setProgress(0.9 * loaded / total);
+              controller.enqueue(r.value);
+            });
+          },
+        });
+        resp = new Response(counted, { headers: { 'Content-Type': 'application/wasm' } });
+      }
+      if (streaming) return WebAssembly.instantiateStreaming(resp, imports);
+      return resp.arrayBuffer().then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
+    }).then(function (result) {
+      loadingText.textContent = 'Starting…';
+      receive(result.instance, result.module);
+    }).catch(function (err) {
+      console.warn('wasm load failed:', err);
+      showError('Part of the app could not be downloaded. Check your connection and reload the page.');
+    });
+    return {};
+  }
+
+  window.Module = {
+    canvas: canvas,
+    instantiateWasm: instantiateWasm,
+    print: function (text) { console.log(text); },
+    printErr: function (text) { console.warn(text); },
+    onAbort: function () {
+      showError('The app stopped unexpectedly. Reload to try again; your saved progress is kept.');
+    },
+  };
+
+  var script = document.createElement('script');
+  script.src = 'steady.js';
+  script.onerror = function () {
+    showError('Part of the app could not be downloaded. Check your connection and reload the page.');
+  };
+  document.body.appendChild(script);
+})();
