@@ -6,25 +6,38 @@
 
 #include <string>
 
+#include <vector>
+
+#include "core/content.h"
 #include "core/strings.h"
+#include "platform/figure_renderer.h"
 #include "ui/layout.h"
+#include "ui/library.h"
 #include "ui/theme.h"
 
 namespace sb {
 
-enum class Screen { Welcome };
+enum class Screen { Welcome, Library, Exercise };
 
 struct App {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
 
   Strings strings;
+  Content content;
+  int content_errors = 0;  // problems in the shipped content (shown, never fatal)
   Palette palette;
   Fonts fonts;
   Layout layout;
 
   Screen screen = Screen::Welcome;
+  std::vector<Screen> back_stack;  // screens to return to
   bool screen_announced = false;
+  LibraryState library;
+  int exercise = 0;  // the exercise shown on the detail screen
+
+  FigureRenderer figure_renderer;
+  FigureDrawJob figure_job;
 
   int redraw_frames = 3;          // frames still to draw before going idle
   bool first_frame_done = false;

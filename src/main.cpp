@@ -8,13 +8,19 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <cstdio>
 #include <memory>
 #include <string>
 
 #include "app.h"
+#include "core/content.h"
+#include "core/dosage_text.h"
 #include "core/strings.h"
 #include "platform/embedded.h"
+#include "platform/figure_renderer.h"
 #include "platform/page.h"
+#include "ui/exercise_detail.h"
+#include "ui/library.h"
 #include "ui/welcome.h"
 
 namespace sb {
@@ -32,9 +38,64 @@ bool refresh_fonts(App& app, float dpr) {
 void announce_screen(App& app) {
   if (app.screen_announced) return;
   app.screen_announced = true;
+  const Strings& s = app.strings;
   switch (app.screen) {
-    case Screen::Welcome: page_announce(app.strings.get("announce.welcome")); break;
+    case Screen::Welcome: page_announce(s.get("announce.welcome")); break;
+    case Screen::Library: {
+      int n = 0;
+      for (const Exercise& e : app.content.exercises) n += library_shows(app.library, e);
+      page_announce(s.format("announce.library", {{"n", std::to_string(n)}}));
+      break;
+    }
+    case Screen::Exercise: {
+      const Exercise& e = app.content.exercises[static_cast<size_t>(app.exercise)];
+      page_announce(s.format("announce.detail", {{"name", e.name}, {"dosage", dosage_line(s, e.dosage, e.per_side, e.timed)}}));
+      break;
+    }
   }
+}
+
+void go_to(App& app, Screen screen) {
+  app.back_stack.push_back(app.screen);
+  app.screen = screen;
+  app.screen_announced = false;
+}
+
+void go_back(App& app) {
+  if (app.back_stack.empty()) return;
+  app.screen = app.back_stack.back();
+  app.back_stack.pop_back();
+  app.screen_announced = false;
+}
+
+void draw_screen(App& app, Ui& ui) {
+  switch (app.screen) {
+    case Screen::Welcome:
+      if (draw_welcome(ui) == WelcomeAction::Start) go_to(app, Screen::Library);
+      break;
+    case Screen::Library: {
+      LibraryAction a = draw_library(ui, app.content, app.library);
+      if (a.kind == LibraryAction::Kind::Open) {
+        app.exercise = a.exercise;
+        go_to(app, Screen::Exercise);
+      } else if (a.kind == LibraryAction::Kind::Back) {
+        go_back(app);
+      }
+      break;
+    }
+    case Screen::Exercise: {
+      FigureSlot slot;
+      DetailAction a = draw_exercise_detail(ui, app.content, app.exercise, 0.0f, slot);
+      if (a.kind == DetailAction::Kind::Open) {
+        app.exercise = a.exercise;
+        go_to(app, Screen::Exercise);
+      } else if (a.kind == DetailAction::Kind::Back) {
+        go_back(app);
+      }
+      break;
+    }
+  }
+  if (app.screen != Screen::Welcome && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) go_back(app);
 }
 
 void frame(void* arg) {
@@ -63,13 +124,9 @@ void frame(void* arg) {
   ImGui::NewFrame();
 
   Ui ui{app.strings, app.palette, app.fonts, app.layout};
-  switch (app.screen) {
-    case Screen::Welcome:
-      if (draw_welcome(ui) == WelcomeAction::Start) {
-        page_announce(app.strings.get("welcome.start"));
-      }
-      break;
-  }
+  Screen before = app.screen;
+  draw_screen(app, ui);
+  if (app.screen != before) app.redraw_frames = 3;  // draw the new screen straight away
   announce_screen(app);
 
   ImGui::Render();
@@ -102,6 +159,17 @@ std::string start(App& app) {
            "is damaged.";
   }
   app.strings = std::move(strings.strings);
+  ContentFiles files{std::string(embedded_text(find_embedded("exercises.json"))),
+                     std::string(embedded_text(find_embedded("guidance.json"))),
+                     std::string(embedded_text(find_embedded("programmes.json")))};
+  ContentLoad content = load_content(files);
+  for (const Diagnostic& d : content.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  app.content_errors = count_errors(content.diagnostics);
+  app.content = std::move(content.content);
+  if (app.content.exercises.empty()) {
+    return "The exercise library could not be loaded. Please reload the page; if this keeps happening, the site "
+           "is damaged.";
+  }
   app.palette = light_palette();
 
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
@@ -134,6 +202,8 @@ std::string start(App& app) {
   float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
   if (!build_fonts(app.fonts, dpr, 1.0f)) return "The app's fonts could not be loaded. Please reload the page.";
   page_set_canvas_label(app.strings.get("canvas.label"));
+  app.figure_job.renderer = &app.figure_renderer;
+  if (!figure_renderer_init(app.figure_renderer)) std::fprintf(stderr, "figure renderer unavailable\n");
   return "";
 }
 

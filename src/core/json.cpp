@@ -183,11 +183,12 @@ class TreeBuilder {
       too_deep_ = true;
       return false;
     }
+    // The reader may call this before or after taking the bracket, so find it in the text.
     JsonValue v;
     v.type = type;
-    size_t end = stream_.Tell();
-    v.pos = pos_of(end > 0 ? end - 1 : 0);
-    last_end_ = end;
+    size_t start = value_start();
+    v.pos = pos_of(start);
+    last_end_ = start + 1;
     place(std::move(v));
     stack_.push_back(last_placed());
     return true;

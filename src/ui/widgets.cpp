@@ -1,6 +1,7 @@
 // widgets: text blocks and buttons.
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <string>
 
 namespace sb {
@@ -34,7 +35,10 @@ void text_block(Ui& ui, std::string_view id, std::string_view text, ImFont* font
   } else {
     dl->AddText(font, ImGui::GetFontSize(), pos, to_u32(color), begin, end, wrap_width);
     ImGui::Dummy(ImVec2(wrap_width, size.y));
-    ui.layout.add(id, LayoutKind::Text, pos.x, pos.y, size.x, size.y, size.x > wrap_width + 0.5f);
+    // ImGui counts the space before a wrap in the line's width; only a longer overflow
+    // (a single word wider than the column) really cuts text off.
+    float slack = ImGui::CalcTextSize(" ").x + 0.5f;
+    ui.layout.add(id, LayoutKind::Text, pos.x, pos.y, std::min(size.x, wrap_width), size.y, size.x > wrap_width + slack);
   }
   ImGui::PopFont();
 }
@@ -62,6 +66,125 @@ bool primary_button(Ui& ui, std::string_view id, std::string_view label, float w
   ImGui::PopFont();
   ui.layout.add(id, LayoutKind::Button, pos.x, pos.y, width, height, text_w > width - 16.0f);
   return pressed;
+}
+
+}  // namespace sb
+
+namespace sb {
+
+namespace {
+constexpr float kTapSlopPx = 10.0f;  // a press that moved further is a drag, not a tap
+}  // namespace
+
+Column page_column(float window_width, float max_width) {
+  float margin = window_width < 400 ? 16.0f : 24.0f;
+  float width = std::min(window_width - 2 * margin, max_width);
+  return Column{(window_width - width) * 0.5f, width};
+}
+
+bool tap_button(std::string_view id, ImVec2 size) {
+  std::string bid(id);
+  bool pressed = ImGui::InvisibleButton(bid.c_str(), size);
+  if (!pressed) return false;
+  // A mouse or finger release counts only when it did not drag (scrolling); keys always count.
+  const ImGuiIO& io = ImGui::GetIO();
+  return !ImGui::IsMouseReleased(ImGuiMouseButton_Left) || io.MouseDragMaxDistanceSqr[0] < kTapSlopPx * kTapSlopPx;
+}
+
+bool screen_header(Ui& ui, std::string_view id, std::string_view title, bool with_back) {
+  const float w = ImGui::GetIO().DisplaySize.x;
+  const float bar_h = 64.0f;
+  Column col = page_column(w);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 top = ImGui::GetCursorScreenPos();
+  dl->AddLine(ImVec2(0, top.y + bar_h - 1), ImVec2(w, top.y + bar_h - 1), to_u32(ui.palette.border), 1.0f);
+  bool back = false;
+  float title_x = col.left;
+  if (with_back) {
+    const float size = 48.0f;
+    ImVec2 pos(col.left - 8.0f, top.y + (bar_h - size) * 0.5f);
+    ImGui::SetCursorScreenPos(pos);
+    std::string bid = std::string(id) + ".back";
+    back = tap_button(bid, ImVec2(size, size));
+    if (ImGui::IsItemHovered()) dl->AddCircleFilled(ImVec2(pos.x + size / 2, pos.y + size / 2), size / 2, to_u32(ui.palette.border));
+    // A chevron pointing left.
+    ImVec2 c(pos.x + size / 2, pos.y + size / 2);
+    dl->AddLine(ImVec2(c.x + 4, c.y - 9), ImVec2(c.x - 5, c.y), to_u32(ui.palette.text), 2.5f);
+    dl->AddLine(ImVec2(c.x - 5, c.y), ImVec2(c.x + 4, c.y + 9), to_u32(ui.palette.text), 2.5f);
+    ui.layout.add(bid, LayoutKind::Button, pos.x, pos.y, size, size);
+    title_x = pos.x + size + 4.0f;
+  }
+  ImGui::PushFont(ui.fonts.heading);
+  float th = ImGui::GetTextLineHeight();
+  std::string tid = std::string(id) + ".title";
+  float avail = col.left + col.width - title_x;
+  float tw = ImGui::CalcTextSize(title.data(), title.data() + title.size()).x;
+  ImVec4 clip(title_x, top.y, title_x + avail, top.y + bar_h);
+  dl->AddText(ui.fonts.heading, ImGui::GetFontSize(), ImVec2(title_x, top.y + (bar_h - th) * 0.5f), to_u32(ui.palette.text),
+              title.data(), title.data() + title.size(), 0.0f, &clip);
+  ImGui::PopFont();
+  ui.layout.add(tid, LayoutKind::Text, title_x, top.y + (bar_h - th) * 0.5f, std::min(tw, avail), th, tw > avail);
+  ImGui::SetCursorScreenPos(ImVec2(0, top.y + bar_h));
+  return back;
+}
+
+void begin_scroll_area(Ui& ui, std::string_view id, float bottom_reserve_px) {
+  (void)ui;
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImVec2 size(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y - pos.y - bottom_reserve_px);
+  std::string cid(id);
+  ImGui::BeginChild(cid.c_str(), size, false, ImGuiWindowFlags_NoSavedSettings);
+  ImGui::Dummy(ImVec2(0, 8));
+}
+
+void end_scroll_area() {
+  ImGui::Dummy(ImVec2(0, 24));
+  // Touch and mouse drag scrolls, as a finger expects on a phone.
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows) &&
+      ImGui::IsMouseDragging(ImGuiMouseButton_Left, kTapSlopPx)) {
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+  }
+  ImGui::EndChild();
+}
+
+bool chip(Ui& ui, std::string_view id, std::string_view label, bool selected) {
+  ImGui::PushFont(ui.fonts.small);
+  ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+  ImGui::PopFont();
+  ImVec2 size(ts.x + 32.0f, 44.0f);
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  bool tapped = tap_button(id, size);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 a(pos.x, pos.y + 4), b(pos.x + size.x, pos.y + size.y - 4);
+  if (selected) {
+    dl->AddRectFilled(a, b, to_u32(ui.palette.primary), 18.0f);
+  } else {
+    dl->AddRectFilled(a, b, to_u32(ui.palette.surface), 18.0f);
+    dl->AddRect(a, b, to_u32(ui.palette.border), 18.0f, 0, 1.5f);
+  }
+  dl->AddText(ui.fonts.small, ui.fonts.small->FontSize * ui.fonts.small->Scale,
+              ImVec2(pos.x + 16.0f, pos.y + (size.y - ts.y) * 0.5f),
+              to_u32(selected ? ui.palette.on_primary : ui.palette.text), label.data(), label.data() + label.size());
+  ui.layout.add(id, LayoutKind::Button, pos.x, pos.y, size.x, size.y);
+  return tapped;
+}
+
+bool secondary_button(Ui& ui, std::string_view id, std::string_view label, float width, float height) {
+  if (height < 44.0f) height = 44.0f;
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  bool tapped = tap_button(id, ImVec2(width, height));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 b(pos.x + width, pos.y + height);
+  dl->AddRectFilled(pos, b, to_u32(ImGui::IsItemHovered() ? ui.palette.mat : ui.palette.surface), height * 0.5f);
+  dl->AddRect(pos, b, to_u32(ui.palette.primary), height * 0.5f, 0, 2.0f);
+  ImGui::PushFont(ui.fonts.button);
+  ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+  dl->AddText(ImVec2(pos.x + (width - ts.x) * 0.5f, pos.y + (height - ts.y) * 0.5f), to_u32(ui.palette.primary),
+              label.data(), label.data() + label.size());
+  ImGui::PopFont();
+  ui.layout.add(id, LayoutKind::Button, pos.x, pos.y, width, height, ts.x > width - 16.0f);
+  return tapped;
 }
 
 }  // namespace sb

@@ -31,4 +31,29 @@ float text_block_height(std::string_view text, ImFont* font, float wrap_width);
 // A large rounded button (at least 44 CSS px tall); true when pressed.
 bool primary_button(Ui& ui, std::string_view id, std::string_view label, float width, float height = 56.0f);
 
+// Horizontal page metrics for the current window width: side margin and content column.
+struct Column {
+  float left = 0;   // CSS px from the window's left edge
+  float width = 0;  // CSS px
+};
+Column page_column(float window_width, float max_width = 720.0f);
+
+// A screen's top bar: optional back button and a title. Returns true when back is pressed.
+bool screen_header(Ui& ui, std::string_view id, std::string_view title, bool with_back);
+
+// A scrolling area from the cursor to the bottom of the window (minus bottom_reserve_px),
+// scrolled by wheel, keyboard or touch drag. Pair with end_scroll_area.
+void begin_scroll_area(Ui& ui, std::string_view id, float bottom_reserve_px = 0.0f);
+void end_scroll_area();
+
+// An invisible pressable area at the cursor; true when tapped, clicked or activated by
+// keyboard, but not when a press ended a drag-scroll.
+bool tap_button(std::string_view id, ImVec2 size);
+
+// A pill that can be on or off; true when tapped. Advances the cursor to the right.
+bool chip(Ui& ui, std::string_view id, std::string_view label, bool selected);
+
+// A secondary (outlined) button; true when tapped.
+bool secondary_button(Ui& ui, std::string_view id, std::string_view label, float width, float height = 48.0f);
+
 }  // namespace sb
