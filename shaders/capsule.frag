@@ -8,7 +8,7 @@ in vec2 v_axis;
 in vec2 v_shape;
 in vec4 v_color;
 
-uniform float u_px_per_css;
+uniform highp float u_px_per_css;  // must match the vertex shader's precision
 
 out vec4 frag_color;
 

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/session.h"
 #include "core/strings.h"
+#include "platform/cue_output.h"
 #include "platform/figure_renderer.h"
 #include "ui/layout.h"
 #include "ui/library.h"
@@ -17,7 +19,7 @@
 
 namespace sb {
 
-enum class Screen { Welcome, Library, Exercise };
+enum class Screen { Welcome, Today, Programmes, Library, Exercise, Player };
 
 struct App {
   SDL_Window* window = nullptr;
@@ -34,7 +36,12 @@ struct App {
   std::vector<Screen> back_stack;  // screens to return to
   bool screen_announced = false;
   LibraryState library;
-  int exercise = 0;  // the exercise shown on the detail screen
+  int exercise = 0;   // the exercise shown on the detail screen
+  int programme = 0;  // the current programme (index into content.programmes)
+
+  // The session being played (Screen::Player).
+  SessionState session;
+  CueOutput cues;
 
   FigureRenderer figure_renderer;
   FigureDrawJob figure_job;

@@ -19,8 +19,12 @@
 #include "platform/embedded.h"
 #include "platform/figure_renderer.h"
 #include "platform/page.h"
+#include "core/session_plan.h"
+#include "platform/cue_output.h"
 #include "ui/exercise_detail.h"
 #include "ui/library.h"
+#include "ui/player.h"
+#include "ui/today.h"
 #include "ui/welcome.h"
 
 namespace sb {
@@ -52,8 +56,19 @@ void announce_screen(App& app) {
       page_announce(s.format("announce.detail", {{"name", e.name}, {"dosage", dosage_line(s, e.dosage, e.per_side, e.timed)}}));
       break;
     }
+    case Screen::Today: {
+      const Programme& p = app.content.programmes[static_cast<size_t>(app.programme)];
+      page_announce(s.format("announce.today", {{"name", p.name}, {"n", std::to_string(p.items.size())}}));
+      break;
+    }
+    case Screen::Programmes: page_announce(s.get("announce.programmes")); break;
+    case Screen::Player:
+      page_announce(s.format("announce.player", {{"n", std::to_string(app.session.plan.items.size())}}));
+      break;
   }
 }
+
+double wall_now_s() { return emscripten_get_now() / 1000.0; }
 
 void go_to(App& app, Screen screen) {
   app.back_stack.push_back(app.screen);
@@ -68,11 +83,95 @@ void go_back(App& app) {
   app.screen_announced = false;
 }
 
+void start_session(App& app) {
+  const Programme& p = app.content.programmes[static_cast<size_t>(app.programme)];
+  double now = wall_now_s();
+  app.session = session_start(make_session_plan(app.content, p.items), now);
+  cue_output_start(app.cues, now);
+  page_take_hidden_at();  // forget any hiding before the session began
+  wake_lock(true);
+  go_to(app, Screen::Player);
+}
+
+void end_session(App& app) {
+  cue_output_stop(app.cues, wall_now_s());
+  wake_lock(false);
+  go_back(app);
+}
+
+void apply(App& app, ActionKind kind, int pain = 0) {
+  Action a;
+  a.kind = kind;
+  a.now_s = wall_now_s();
+  a.pain_0_10 = pain;
+  session_apply(app.session, a);
+}
+
+void draw_player_screen(App& app, Ui& ui) {
+  double now = wall_now_s();
+  // A hidden page pauses the session from the moment it was hidden, exactly.
+  double hidden_at = page_take_hidden_at();
+  if (hidden_at > 0 && !app.session.paused) {
+    Action a;
+    a.kind = ActionKind::Pause;
+    a.automatic = true;
+    a.now_s = std::max(hidden_at, app.session.anchor_wall_s);
+    session_apply(app.session, a);
+    page_announce(app.strings.get("announce.paused_hidden"));
+  }
+  SessionView view = session_view(app.session, now);
+  FigureSlot slot;
+  PlayerAction a = draw_player(ui, view, app.session.plan, app.content, app.cues.caption, slot);
+  switch (a.kind) {
+    case PlayerAction::Kind::None: break;
+    case PlayerAction::Kind::Pause: apply(app, ActionKind::Pause); page_announce(app.strings.get("announce.paused")); break;
+    case PlayerAction::Kind::Resume: apply(app, ActionKind::Resume); page_announce(app.strings.get("announce.resumed")); break;
+    case PlayerAction::Kind::Previous: apply(app, ActionKind::Previous); break;
+    case PlayerAction::Kind::Next: apply(app, ActionKind::Next); break;
+    case PlayerAction::Kind::Stop: apply(app, ActionKind::Stop); break;
+    case PlayerAction::Kind::RatePain: apply(app, ActionKind::RatePain, a.pain_0_10); break;
+    case PlayerAction::Kind::SkipRating: apply(app, ActionKind::Resume); break;
+    case PlayerAction::Kind::AddRep: apply(app, ActionKind::AddRep); break;
+    case PlayerAction::Kind::RemoveRep: apply(app, ActionKind::RemoveRep); break;
+    case PlayerAction::Kind::Close:
+    case PlayerAction::Kind::Finish: end_session(app); return;
+  }
+  if (view.finished && !app.session.paused) wake_lock(false);
+  cue_output_update(app.cues, app.session, app.content, app.strings, wall_now_s());
+  // Keep drawing while the figure moves or a count runs.
+  if (!app.session.paused && !view.finished) app.redraw_frames = std::max(app.redraw_frames, 1);
+}
+
 void draw_screen(App& app, Ui& ui) {
   switch (app.screen) {
     case Screen::Welcome:
-      if (draw_welcome(ui) == WelcomeAction::Start) go_to(app, Screen::Library);
+      if (draw_welcome(ui) == WelcomeAction::Start) go_to(app, Screen::Today);
       break;
+    case Screen::Today: {
+      TodayAction a = draw_today(ui, app.content, app.content.programmes[static_cast<size_t>(app.programme)]);
+      if (a.kind == TodayAction::Kind::Start) {
+        start_session(app);
+      } else if (a.kind == TodayAction::Kind::Open) {
+        app.exercise = a.exercise;
+        go_to(app, Screen::Exercise);
+      } else if (a.kind == TodayAction::Kind::Library) {
+        go_to(app, Screen::Library);
+      } else if (a.kind == TodayAction::Kind::Programmes) {
+        go_to(app, Screen::Programmes);
+      }
+      break;
+    }
+    case Screen::Programmes: {
+      ProgrammesAction a = draw_programmes(ui, app.content, app.content.programmes[static_cast<size_t>(app.programme)].id);
+      if (a.kind == ProgrammesAction::Kind::Choose) {
+        app.programme = a.programme;
+        go_back(app);
+      } else if (a.kind == ProgrammesAction::Kind::Back) {
+        go_back(app);
+      }
+      break;
+    }
+    case Screen::Player: draw_player_screen(app, ui); break;
     case Screen::Library: {
       LibraryAction a = draw_library(ui, app.content, app.library);
       if (a.kind == LibraryAction::Kind::Open) {
@@ -95,7 +194,10 @@ void draw_screen(App& app, Ui& ui) {
       break;
     }
   }
-  if (app.screen != Screen::Welcome && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) go_back(app);
+  if (app.screen != Screen::Welcome && app.screen != Screen::Today && app.screen != Screen::Player &&
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    go_back(app);
+  }
 }
 
 void frame(void* arg) {
@@ -166,7 +268,11 @@ std::string start(App& app) {
   for (const Diagnostic& d : content.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   app.content_errors = count_errors(content.diagnostics);
   app.content = std::move(content.content);
-  if (app.content.exercises.empty()) {
+  // The gentle start is the default programme until a prescription or the person picks another.
+  if (const Programme* p = app.content.find_programme("gentle-start")) {
+    app.programme = static_cast<int>(p - app.content.programmes.data());
+  }
+  if (app.content.exercises.empty() || app.content.programmes.empty()) {
     return "The exercise library could not be loaded. Please reload the page; if this keeps happening, the site "
            "is damaged.";
   }

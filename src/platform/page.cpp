@@ -5,9 +5,20 @@ extern "C" {
 void sb_page_first_frame();
 void sb_page_count_frame();
 void sb_page_set_layout(const char* json, int len);
+void sb_page_set_cues(const char* json, int len);
 void sb_page_announce(const char* text);
 void sb_page_set_canvas_label(const char* text);
 void sb_page_show_error(const char* text);
+void sb_cue_schedule(const char* kind, double wall_ms);
+void sb_cue_cancel_from(double wall_ms);
+void sb_cue_set_volume(float volume, int muted);
+void sb_speech_set(int on, const char* lang);
+int sb_speech_say(const char* text);
+void sb_speech_cancel();
+void sb_wake_lock(int on);
+void sb_vibrate(int ms);
+double sb_page_take_hidden_at();
+int sb_page_is_hidden();
 }
 
 namespace sb {
@@ -15,8 +26,23 @@ namespace sb {
 void page_first_frame() { sb_page_first_frame(); }
 void page_count_frame() { sb_page_count_frame(); }
 void page_set_layout(const std::string& json) { sb_page_set_layout(json.data(), static_cast<int>(json.size())); }
+void page_set_cues(const std::string& json) { sb_page_set_cues(json.data(), static_cast<int>(json.size())); }
 void page_announce(const std::string& text) { sb_page_announce(text.c_str()); }
 void page_set_canvas_label(const std::string& text) { sb_page_set_canvas_label(text.c_str()); }
 void page_show_error(const std::string& text) { sb_page_show_error(text.c_str()); }
+
+void cue_schedule(const char* sound, double wall_s) { sb_cue_schedule(sound, wall_s * 1000.0); }
+void cue_cancel_from(double wall_s) { sb_cue_cancel_from(wall_s * 1000.0); }
+void cue_set_volume(float volume_0_1, bool muted) { sb_cue_set_volume(volume_0_1, muted ? 1 : 0); }
+void speech_set(bool on, const std::string& lang) { sb_speech_set(on ? 1 : 0, lang.c_str()); }
+bool speech_say(const std::string& text) { return sb_speech_say(text.c_str()) != 0; }
+void speech_cancel() { sb_speech_cancel(); }
+void wake_lock(bool on) { sb_wake_lock(on ? 1 : 0); }
+void vibrate(int ms) { sb_vibrate(ms); }
+double page_take_hidden_at() {
+  double ms = sb_page_take_hidden_at();
+  return ms < 0 ? -1.0 : ms / 1000.0;
+}
+bool page_is_hidden() { return sb_page_is_hidden() != 0; }
 
 }  // namespace sb

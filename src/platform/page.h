@@ -11,11 +11,31 @@ void page_first_frame();
 void page_count_frame();
 // Publishes the layout JSON to window.__steady.layout.
 void page_set_layout(const std::string& json);
+// Publishes the session's coming cues (JSON list) to window.__steady.cues for tests.
+void page_set_cues(const std::string& json);
 // Says text in the aria-live region.
 void page_announce(const std::string& text);
 // Labels the canvas for assistive technology.
 void page_set_canvas_label(const std::string& text);
 // Replaces the canvas with a plain-words error message.
 void page_show_error(const std::string& text);
+
+// ---- cue output (web/platform.js) ----
+// Schedules the named cue sound ("hold_second", "rep_done", ...) at a wall time (seconds of
+// emscripten_get_now()), on the audio clock, so it plays on time however frames go.
+void cue_schedule(const char* sound, double wall_s);
+// Cancels scheduled sounds at or after wall_s.
+void cue_cancel_from(double wall_s);
+void cue_set_volume(float volume_0_1, bool muted);
+// Spoken cues: on/off and language; say() returns false when no voice is available.
+void speech_set(bool on, const std::string& lang);
+bool speech_say(const std::string& text);
+void speech_cancel();
+// Keeps the screen awake while on (re-acquired when the page becomes visible again).
+void wake_lock(bool on);
+void vibrate(int ms);
+// Wall time (s) at which the page was last hidden, once; -1 when it was not.
+double page_take_hidden_at();
+bool page_is_hidden();
 
 }  // namespace sb

@@ -16,6 +16,14 @@ mergeInto(LibraryManager.library, {
       state.layout = null;
     }
   },
+  sb_page_set_cues: function (ptr, len) {
+    var state = window.__steady || (window.__steady = {});
+    try {
+      state.cues = JSON.parse(UTF8ToString(ptr, len));
+    } catch (e) {
+      state.cues = null;
+    }
+  },
   sb_page_count_frame: function () {
     var state = window.__steady || (window.__steady = {});
     state.frames = (state.frames || 0) + 1;
@@ -27,6 +35,47 @@ mergeInto(LibraryManager.library, {
   sb_page_set_canvas_label: function (ptr) {
     var canvas = document.getElementById('canvas');
     if (canvas) canvas.setAttribute('aria-label', UTF8ToString(ptr));
+  },
+  // ---- cues, speech, wake lock and visibility (web/platform.js) ----
+  sb_cue_schedule: function (kind, wall_ms) {
+    var p = window.steadyPlatform;
+    if (p) p.schedule(UTF8ToString(kind), wall_ms);
+  },
+  sb_cue_cancel_from: function (wall_ms) {
+    var p = window.steadyPlatform;
+    if (p) p.cancelFrom(wall_ms);
+  },
+  sb_cue_set_volume: function (volume, muted) {
+    var p = window.steadyPlatform;
+    if (p) p.setVolume(volume, !!muted);
+  },
+  sb_speech_set: function (on, lang) {
+    var p = window.steadyPlatform;
+    if (p) p.setSpeech(!!on, UTF8ToString(lang));
+  },
+  sb_speech_say: function (text) {
+    var p = window.steadyPlatform;
+    return p && p.say(UTF8ToString(text)) ? 1 : 0;
+  },
+  sb_speech_cancel: function () {
+    var p = window.steadyPlatform;
+    if (p) p.cancelSpeech();
+  },
+  sb_wake_lock: function (on) {
+    var p = window.steadyPlatform;
+    if (p) p.setWakeLock(!!on);
+  },
+  sb_vibrate: function (ms) {
+    var p = window.steadyPlatform;
+    if (p) p.vibrate(ms);
+  },
+  sb_page_take_hidden_at: function () {
+    var p = window.steadyPlatform;
+    return p ? p.takeHiddenAt() : -1;
+  },
+  sb_page_is_hidden: function () {
+    var p = window.steadyPlatform;
+    return p && p.isHidden() ? 1 : 0;
   },
   sb_page_show_error: function (ptr) {
     var hook = window.steadyShell;

@@ -12,7 +12,10 @@ ImVec4 rgb(unsigned hex, float alpha = 1.0f) {
                 static_cast<float>(hex & 0xFF) / 255.0f, alpha);
 }
 
-ImFont* add_font(const char* file, float size_css_px, float dpr, float text_scale) {
+constexpr ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212, 0x2264, 0x2265, 0};
+constexpr ImWchar kDigitRanges[] = {0x0030, 0x003A, 0};  // 0-9 and ':'
+
+ImFont* add_font(const char* file, float size_css_px, float dpr, float text_scale, const ImWchar* ranges = kTextRanges) {
   const EmbeddedFile* f = find_embedded(file);
   if (!f) return nullptr;
   ImFontConfig cfg;
@@ -20,10 +23,9 @@ ImFont* add_font(const char* file, float size_css_px, float dpr, float text_scal
   cfg.OversampleH = 1;
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
-  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212, 0x2264, 0x2265, 0};
   void* data = const_cast<unsigned char*>(f->data);
   float px = size_css_px * text_scale * dpr;
-  ImFont* font = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, static_cast<int>(f->size), px, &cfg, kRanges);
+  ImFont* font = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, static_cast<int>(f->size), px, &cfg, ranges);
   if (font) font->Scale = 1.0f / dpr;
   return font;
 }
@@ -45,6 +47,8 @@ Palette light_palette() {
   p.figure = rgb(0x24403E);
   p.figure_far = rgb(0x8FA6A2);
   p.mat = rgb(0xC9DCD6);
+  p.danger = rgb(0xA8261B);
+  p.banner = rgb(0xFBEBC8);
   return p;
 }
 
@@ -56,9 +60,10 @@ bool build_fonts(Fonts& fonts, float dpr, float text_scale) {
   fonts.heading = add_font("Inter-SemiBold.otf", 22.0f, dpr, text_scale);
   fonts.title = add_font("Inter-SemiBold.otf", 36.0f, dpr, text_scale);
   fonts.button = add_font("Inter-SemiBold.otf", 20.0f, dpr, text_scale);
+  fonts.count = add_font("Inter-SemiBold.otf", 112.0f, dpr, text_scale, kDigitRanges);
   fonts.dpr = dpr;
   fonts.text_scale = text_scale;
-  if (!fonts.body || !fonts.small || !fonts.heading || !fonts.title || !fonts.button) return false;
+  if (!fonts.body || !fonts.small || !fonts.heading || !fonts.title || !fonts.button || !fonts.count) return false;
   io.FontDefault = fonts.body;
   return io.Fonts->Build();
 }

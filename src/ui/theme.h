@@ -20,6 +20,8 @@ struct Palette {
   ImVec4 figure;        // the demonstration figure
   ImVec4 figure_far;    // limbs on the far side
   ImVec4 mat;
+  ImVec4 danger;        // "Stop - this hurts", urgent red flags
+  ImVec4 banner;        // background of notices (paused, warnings)
 };
 
 // The calm light palette (all text/background pairs meet WCAG AA).
@@ -31,6 +33,7 @@ struct Fonts {
   ImFont* heading = nullptr;  // 22 CSS px semibold
   ImFont* title = nullptr;    // 36 CSS px semibold
   ImFont* button = nullptr;   // 20 CSS px semibold
+  ImFont* count = nullptr;    // 112 CSS px semibold digits: the player's big counter
   float dpr = 0;              // device pixel ratio the atlas was built for
   float text_scale = 0;       // the person's text size setting (1 = normal)
 };

@@ -91,7 +91,8 @@ bool tap_button(std::string_view id, ImVec2 size) {
   return !ImGui::IsMouseReleased(ImGuiMouseButton_Left) || io.MouseDragMaxDistanceSqr[0] < kTapSlopPx * kTapSlopPx;
 }
 
-bool screen_header(Ui& ui, std::string_view id, std::string_view title, bool with_back) {
+bool screen_header(Ui& ui, std::string_view id, std::string_view title, bool with_back, std::string_view action_label,
+                   bool* action_pressed) {
   const float w = ImGui::GetIO().DisplaySize.x;
   const float bar_h = 64.0f;
   Column col = page_column(w);
@@ -114,10 +115,28 @@ bool screen_header(Ui& ui, std::string_view id, std::string_view title, bool wit
     ui.layout.add(bid, LayoutKind::Button, pos.x, pos.y, size, size);
     title_x = pos.x + size + 4.0f;
   }
+  float right = col.left + col.width;
+  if (!action_label.empty()) {
+    ImGui::PushFont(ui.fonts.button);
+    ImVec2 ts = ImGui::CalcTextSize(action_label.data(), action_label.data() + action_label.size());
+    ImGui::PopFont();
+    ImVec2 size(ts.x + 24.0f, 48.0f);
+    ImVec2 pos(right - size.x + 12.0f, top.y + (bar_h - size.y) * 0.5f);
+    ImGui::SetCursorScreenPos(pos);
+    std::string aid = std::string(id) + ".action";
+    bool pressed = tap_button(aid, size);
+    if (action_pressed) *action_pressed = pressed;
+    if (ImGui::IsItemHovered()) dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), to_u32(ui.palette.mat), 24.0f);
+    dl->AddText(ui.fonts.button, ui.fonts.button->FontSize * ui.fonts.button->Scale,
+                ImVec2(pos.x + 12.0f, pos.y + (size.y - ts.y) * 0.5f), to_u32(ui.palette.primary), action_label.data(),
+                action_label.data() + action_label.size());
+    ui.layout.add(aid, LayoutKind::Button, pos.x, pos.y, size.x, size.y);
+    right = pos.x - 8.0f;
+  }
   ImGui::PushFont(ui.fonts.heading);
   float th = ImGui::GetTextLineHeight();
   std::string tid = std::string(id) + ".title";
-  float avail = col.left + col.width - title_x;
+  float avail = right - title_x;
   float tw = ImGui::CalcTextSize(title.data(), title.data() + title.size()).x;
   ImVec4 clip(title_x, top.y, title_x + avail, top.y + bar_h);
   dl->AddText(ui.fonts.heading, ImGui::GetFontSize(), ImVec2(title_x, top.y + (bar_h - th) * 0.5f), to_u32(ui.palette.text),

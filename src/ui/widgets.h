@@ -38,8 +38,10 @@ struct Column {
 };
 Column page_column(float window_width, float max_width = 720.0f);
 
-// A screen's top bar: optional back button and a title. Returns true when back is pressed.
-bool screen_header(Ui& ui, std::string_view id, std::string_view title, bool with_back);
+// A screen's top bar: optional back button, a title, and an optional text action at the
+// right ("id.action"; *action_pressed set when tapped). Returns true when back is pressed.
+bool screen_header(Ui& ui, std::string_view id, std::string_view title, bool with_back,
+                   std::string_view action_label = {}, bool* action_pressed = nullptr);
 
 // A scrolling area from the cursor to the bottom of the window (minus bottom_reserve_px),
 // scrolled by wheel, keyboard or touch drag. Pair with end_scroll_area.

@@ -38,6 +38,8 @@ test('library lists every exercise, filters, opens details, goes back', async ()
   await page.goto(server.url);
   await waitForFirstFrame(page);
   await tap(page, 'welcome.start');
+  await waitScreen(page, 'today');
+  await tap(page, 'today.action');
   let lay = await waitScreen(page, 'library');
   assert.match(await page.textContent('#live'), new RegExp(`${exercises.length} exercises`));
   await saveScreenshot(page, 'library-phone-390x844');
@@ -75,6 +77,8 @@ test('every control on the library and exercise screens is at least 44 px', asyn
   await page.goto(server.url);
   await waitForFirstFrame(page);
   await tap(page, 'welcome.start');
+  await waitScreen(page, 'today');
+  await tap(page, 'today.action');
   const lay = await waitScreen(page, 'library');
   for (const it of lay.items.filter((i) => i.kind === 'button')) {
     assert.ok(it.w >= 44 && it.h >= 44, `${it.id} is ${it.w}x${it.h}`);

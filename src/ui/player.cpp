@@ -1,0 +1,240 @@
+// player: layout of the session screen, the pain question and the summary.
+#include "ui/player.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/dosage_text.h"
+
+namespace sb {
+
+std::string phase_word(const Strings& strings, SegmentKind kind) {
+  switch (kind) {
+    case SegmentKind::GetReady: return strings.get("phase.get_ready");
+    case SegmentKind::MoveIn: return strings.get("phase.move_in");
+    case SegmentKind::Hold: return strings.get("phase.hold");
+    case SegmentKind::MoveOut: return strings.get("phase.move_out");
+    case SegmentKind::RestRep:
+    case SegmentKind::RestSet: return strings.get("phase.rest");
+    case SegmentKind::SwitchSides: return strings.get("phase.switch_sides");
+    case SegmentKind::UpNext: return strings.get("phase.up_next");
+    case SegmentKind::Done: return strings.get("phase.done");
+  }
+  return "";
+}
+
+namespace {
+
+std::string clock_text(double seconds) {
+  long long s = std::max(0LL, static_cast<long long>(std::ceil(seconds - 1e-9)));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%lld:%02lld", s / 60, s % 60);
+  return buf;
+}
+
+// The pain question: 0-10 as a grid of large buttons.
+void draw_pain_question(Ui& ui, const Column& col, PlayerAction& action) {
+  text_block(ui, "player.pain.question", ui.strings.get("player.pain_question"), ui.fonts.heading, ui.palette.text, col.width);
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 16));
+  const int per_row = col.width < 360 ? 4 : 6;
+  const float gap = 8.0f;
+  const float bw = (col.width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+  float y = ImGui::GetCursorScreenPos().y;
+  for (int n = 0; n <= 10; ++n) {
+    int r = n / per_row, c = n % per_row;
+    ImGui::SetCursorScreenPos(ImVec2(col.left + static_cast<float>(c) * (bw + gap), y + static_cast<float>(r) * (56 + gap)));
+    if (secondary_button(ui, "player.pain." + std::to_string(n), std::to_string(n), bw, 56)) {
+      action = PlayerAction{PlayerAction::Kind::RatePain, n};
+    }
+  }
+  int rows = 10 / per_row + 1;
+  ImGui::SetCursorScreenPos(ImVec2(col.left, y + static_cast<float>(rows) * (56 + gap) + 8));
+  if (secondary_button(ui, "player.pain.skip", ui.strings.get("player.pain_skip"), col.width, 52)) {
+    action.kind = PlayerAction::Kind::SkipRating;
+  }
+}
+
+void draw_summary(Ui& ui, const SessionView& view, const SessionPlan& plan, const Column& col, PlayerAction& action) {
+  text_block(ui, "summary.title", ui.strings.get("summary.title"), ui.fonts.title, ui.palette.text, col.width, Align::Center);
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 6));
+  text_block(ui, "summary.subtitle", ui.strings.get("summary.subtitle"), ui.fonts.body, ui.palette.text_muted, col.width,
+             Align::Center);
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 20));
+  for (size_t i = 0; i < plan.items.size() && i < view.records.size(); ++i) {
+    const ItemRecord& r = view.records[i];
+    std::string outcome;
+    ImVec4 colour = ui.palette.text_muted;
+    switch (r.outcome) {
+      case ItemOutcome::Completed: outcome = ui.strings.get("summary.completed"); colour = ui.palette.accent; break;
+      case ItemOutcome::Skipped: outcome = ui.strings.get("summary.skipped"); break;
+      case ItemOutcome::Stopped:
+        outcome = r.pain_0_10 >= 0 ? ui.strings.format("summary.stopped", {{"pain", std::to_string(r.pain_0_10)}})
+                                   : ui.strings.get("summary.stopped_unrated");
+        colour = ui.palette.danger;
+        break;
+      case ItemOutcome::NotReached:
+      case ItemOutcome::InProgress: outcome = ui.strings.get("summary.not_reached"); break;
+    }
+    float y = ImGui::GetCursorScreenPos().y;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(col.left, y), ImVec2(col.left + col.width, y + 64),
+                                              to_u32(ui.palette.surface), 14);
+    ImGui::SetCursorScreenPos(ImVec2(col.left + 16, y + 8));
+    text_block(ui, "summary.item." + std::to_string(i + 1), plan.items[i].name, ui.fonts.body, ui.palette.text, col.width - 32);
+    ImGui::SetCursorScreenPos(ImVec2(col.left + 16, y + 34));
+    text_block(ui, "summary.outcome." + std::to_string(i + 1), outcome, ui.fonts.small, colour, col.width - 32);
+    ImGui::SetCursorScreenPos(ImVec2(col.left, y + 72));
+  }
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 16));
+  if (primary_button(ui, "summary.finish", ui.strings.get("summary.finish"), col.width, 60)) action.kind = PlayerAction::Kind::Finish;
+}
+
+}  // namespace
+
+PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& plan, const Content& content,
+                         const std::string& caption, FigureSlot& figure_slot) {
+  PlayerAction action;
+  figure_slot = FigureSlot{};
+  ImGuiIO& io = ImGui::GetIO();
+  const float w = io.DisplaySize.x, h = io.DisplaySize.y;
+  ui.layout.begin(view.finished ? "summary" : "player", w, h);
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::Begin("##player", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  Column col = page_column(w, 640.0f);
+
+  if (view.finished) {
+    begin_scroll_area(ui, "summary.scroll");
+    ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 24));
+    draw_summary(ui, view, plan, col, action);
+    end_scroll_area();
+    ImGui::PopStyleVar();
+    ImGui::End();
+    return action;
+  }
+
+  const int item = std::clamp(view.item, 0, std::max(0, static_cast<int>(plan.items.size()) - 1));
+  const SessionItem& si = plan.items[static_cast<size_t>(item)];
+  const Exercise* ex = content.find_exercise(si.exercise_id);
+  std::string title = si.name;
+  if (screen_header(ui, "player", title, true)) action.kind = PlayerAction::Kind::Close;
+
+  const bool landscape = w > h * 1.15f;
+  const float top = 64.0f + 8.0f;
+  float y = top;
+  // Everything below the header is measured against the space it has.
+  const float controls_h = 56.0f + 12.0f + 52.0f;  // Back/Pause/Skip row, then Stop
+  const float bottom = h - 16.0f - controls_h;
+
+  float info_left = col.left, info_w = col.width;
+  if (landscape) {
+    float fig_w = std::min(w * 0.5f, (bottom - top) * 1.4f);
+    figure_slot = FigureSlot{16.0f, top, fig_w - 24.0f, bottom - top};
+    info_left = fig_w + 8.0f;
+    info_w = std::min(w - info_left - 16.0f, 520.0f);
+  } else {
+    float fig_h = std::clamp(h * 0.34f, 140.0f, 420.0f);
+    figure_slot = FigureSlot{col.left, y, col.width, fig_h};
+    y += fig_h + 8.0f;
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(figure_slot.x, figure_slot.y), ImVec2(figure_slot.x + figure_slot.w, figure_slot.y + figure_slot.h),
+                    to_u32(ui.palette.surface), 20.0f);
+  ui.layout.add("player.figure", LayoutKind::Figure, figure_slot.x, figure_slot.y, figure_slot.w, figure_slot.h);
+
+  if (view.pain_item >= 0) {
+    ImGui::SetCursorScreenPos(ImVec2(info_left, landscape ? top : y));
+    draw_pain_question(ui, Column{info_left, info_w}, action);
+    ImGui::PopStyleVar();
+    ImGui::End();
+    return action;
+  }
+
+  // Exercise n of N, phase word, big count, progress, caption.
+  ImGui::SetCursorScreenPos(ImVec2(info_left, landscape ? top : y));
+  text_block(ui, "player.exercise_of",
+             ui.strings.format("player.exercise_of", {{"n", std::to_string(item + 1)}, {"total", std::to_string(plan.items.size())}}),
+             ui.fonts.small, ui.palette.text_muted, info_w, Align::Center);
+  ImVec4 phase_colour = view.kind == SegmentKind::Hold ? ui.palette.primary : ui.palette.text;
+  std::string phase = view.paused ? ui.strings.get("player.paused") : phase_word(ui.strings, view.kind);
+  if (view.kind == SegmentKind::UpNext && view.item >= 0) phase = ui.strings.format("player.up_next", {{"name", si.name}});
+  text_block(ui, "player.phase", phase, ui.fonts.heading, phase_colour, info_w, Align::Center);
+  text_block(ui, "player.count", std::to_string(view.count), ui.fonts.count, ui.palette.text, info_w, Align::Center);
+
+  std::string progress;
+  if (view.sets > 0 && view.set > 0) {
+    progress = ui.strings.format("player.set_of", {{"n", std::to_string(view.set)}, {"total", std::to_string(view.sets)}});
+  }
+  if (view.reps > 0 && view.rep > 0) {
+    if (!progress.empty()) progress += "  \xC2\xB7  ";
+    progress += ui.strings.format("player.rep_of", {{"n", std::to_string(view.rep)}, {"total", std::to_string(view.reps)}});
+  }
+  if (view.side != Side::None) {
+    if (!progress.empty()) progress += "  \xC2\xB7  ";
+    progress += ui.strings.get(view.side == Side::Left ? "player.side_left" : "player.side_right");
+  }
+  if (!progress.empty()) text_block(ui, "player.progress", progress, ui.fonts.body, ui.palette.text, info_w, Align::Center);
+  ImGui::SetCursorScreenPos(ImVec2(info_left, ImGui::GetCursorScreenPos().y + 4));
+  text_block(ui, "player.left", ui.strings.format("player.left", {{"t", clock_text(view.session_left_s)}}), ui.fonts.small,
+             ui.palette.text_muted, info_w, Align::Center);
+  std::string line = caption;
+  if ((view.kind == SegmentKind::GetReady || view.kind == SegmentKind::UpNext) && ex && !ex->steps.empty()) line = ex->steps.front();
+  if (view.paused && view.pause_reason == PauseReason::Automatic) line = ui.strings.get("player.paused_hidden");
+  if (!line.empty()) {
+    ImGui::SetCursorScreenPos(ImVec2(info_left, ImGui::GetCursorScreenPos().y + 10));
+    float cy = ImGui::GetCursorScreenPos().y;
+    float ch = text_block_height(line, ui.fonts.body, info_w - 24) + 16;
+    if (cy + ch < bottom) {
+      dl->AddRectFilled(ImVec2(info_left, cy), ImVec2(info_left + info_w, cy + ch), to_u32(ui.palette.banner), 12.0f);
+      ImGui::SetCursorScreenPos(ImVec2(info_left + 12, cy + 8));
+      text_block(ui, "player.caption", line, ui.fonts.body, ui.palette.text, info_w - 24, Align::Center);
+    }
+  }
+
+  // Controls: one-handed reach at the bottom.
+  Column ctl = landscape ? Column{info_left, info_w} : col;
+  const float gap = 10.0f;
+  const float side_w = (ctl.width - 2 * gap) * 0.28f;
+  const float mid_w = ctl.width - 2 * gap - 2 * side_w;
+  float cy = h - 16.0f - controls_h;
+  ImGui::SetCursorScreenPos(ImVec2(ctl.left, cy));
+  if (secondary_button(ui, "player.previous", ui.strings.get("player.previous"), side_w, 56)) action.kind = PlayerAction::Kind::Previous;
+  ImGui::SetCursorScreenPos(ImVec2(ctl.left + side_w + gap, cy));
+  if (primary_button(ui, "player.pause", ui.strings.get(view.paused ? "player.resume" : "player.pause"), mid_w, 56)) {
+    action.kind = view.paused ? PlayerAction::Kind::Resume : PlayerAction::Kind::Pause;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(ctl.left + side_w + gap + mid_w + gap, cy));
+  if (secondary_button(ui, "player.next", ui.strings.get("player.next"), side_w, 56)) action.kind = PlayerAction::Kind::Next;
+  ImGui::SetCursorScreenPos(ImVec2(ctl.left, cy + 56 + 12));
+  {
+    // "Stop - this hurts": unmistakable, outlined in red.
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    std::string label = ui.strings.get("player.stop");
+    bool stop = tap_button("player.stop", ImVec2(ctl.width, 52));
+    bool hovered = ImGui::IsItemHovered();
+    dl->AddRectFilled(p, ImVec2(p.x + ctl.width, p.y + 52), to_u32(hovered ? ui.palette.banner : ui.palette.surface), 26);
+    dl->AddRect(p, ImVec2(p.x + ctl.width, p.y + 52), to_u32(ui.palette.danger), 26, 0, 2.0f);
+    ImGui::PushFont(ui.fonts.button);
+    ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+    dl->AddText(ImVec2(p.x + (ctl.width - ts.x) * 0.5f, p.y + (52 - ts.y) * 0.5f), to_u32(ui.palette.danger), label.c_str());
+    ImGui::PopFont();
+    ui.layout.add("player.stop", LayoutKind::Button, p.x, p.y, ctl.width, 52, ts.x > ctl.width - 16);
+    if (stop) action.kind = PlayerAction::Kind::Stop;
+  }
+
+  // Keyboard: Space pauses or resumes, arrows go back and skip, Esc is "this hurts".
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) {
+    action.kind = view.paused ? PlayerAction::Kind::Resume : PlayerAction::Kind::Pause;
+  } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), false)) {
+    action.kind = PlayerAction::Kind::Previous;
+  } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false)) {
+    action.kind = PlayerAction::Kind::Next;
+  } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+    action.kind = PlayerAction::Kind::Stop;
+  }
+  ImGui::PopStyleVar();
+  ImGui::End();
+  return action;
+}
+
+}  // namespace sb

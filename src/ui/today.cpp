@@ -1,0 +1,118 @@
+// today: home screen and programme chooser.
+#include "ui/today.h"
+
+#include <string>
+
+#include "core/dosage_text.h"
+
+namespace sb {
+
+namespace {
+
+void begin_screen(Ui& ui, const char* name) {
+  ImGuiIO& io = ImGui::GetIO();
+  ui.layout.begin(name, io.DisplaySize.x, io.DisplaySize.y);
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  std::string wid = std::string("##") + name;
+  ImGui::Begin(wid.c_str(), nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+}
+
+void end_screen() {
+  ImGui::PopStyleVar();
+  ImGui::End();
+}
+
+// A card with a title, a line of detail and an optional note; true when tapped.
+bool list_card(Ui& ui, const std::string& id, const std::string& title, const std::string& detail, const std::string& note,
+               const Column& col, bool highlighted) {
+  const float pad = 16.0f, inner = col.width - 2 * pad;
+  float h = pad + text_block_height(title, ui.fonts.heading, inner) + 4 + text_block_height(detail, ui.fonts.small, inner) + pad;
+  if (!note.empty()) h += 6 + text_block_height(note, ui.fonts.body, inner);
+  ImVec2 pos(col.left, ImGui::GetCursorScreenPos().y);
+  ImGui::SetCursorScreenPos(pos);
+  bool tapped = tap_button(id, ImVec2(col.width, h));
+  bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + col.width, pos.y + h), to_u32(ui.palette.surface), 16.0f);
+  dl->AddRect(pos, ImVec2(pos.x + col.width, pos.y + h),
+              to_u32(highlighted || hovered ? ui.palette.primary : ui.palette.border), 16.0f, 0, highlighted ? 2.5f : 1.0f);
+  ui.layout.add(id, LayoutKind::Button, pos.x, pos.y, col.width, h);
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad));
+  text_block(ui, id + ".title", title, ui.fonts.heading, ui.palette.text, inner);
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y + 4));
+  text_block(ui, id + ".detail", detail, ui.fonts.small, ui.palette.accent, inner);
+  if (!note.empty()) {
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y + 6));
+    text_block(ui, id + ".note", note, ui.fonts.body, ui.palette.text_muted, inner);
+  }
+  ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + 12));
+  return tapped;
+}
+
+}  // namespace
+
+TodayAction draw_today(Ui& ui, const Content& content, const Programme& programme) {
+  TodayAction action;
+  begin_screen(ui, "today");
+  ImGuiIO& io = ImGui::GetIO();
+  const float w = io.DisplaySize.x, h = io.DisplaySize.y;
+  Column col = page_column(w);
+  const float footer_h = 16 + 60 + 16;
+  bool library = false;
+  screen_header(ui, "today", ui.strings.get("today.title"), false, ui.strings.get("today.library_short"), &library);
+  if (library) action.kind = TodayAction::Kind::Library;
+  begin_scroll_area(ui, "today.scroll", footer_h);
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 8));
+  text_block(ui, "today.programme", programme.name, ui.fonts.title, ui.palette.text, col.width);
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 4));
+  text_block(ui, "today.description", programme.description, ui.fonts.body, ui.palette.text_muted, col.width);
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 16));
+  for (size_t i = 0; i < programme.items.size(); ++i) {
+    const ProgrammeItem& it = programme.items[i];
+    int idx = content.exercise_index(it.exercise);
+    if (idx < 0) continue;
+    const Exercise& e = content.exercises[static_cast<size_t>(idx)];
+    std::string title = std::to_string(i + 1) + ".  " + e.name;
+    if (list_card(ui, "today.item." + e.id, title, dosage_line(ui.strings, it.dosage, e.per_side, e.timed), "", col, false)) {
+      action = TodayAction{TodayAction::Kind::Open, idx};
+    }
+  }
+  if (!programme.note.empty()) {
+    text_block(ui, "today.note", programme.note, ui.fonts.small, ui.palette.text_muted, col.width);
+    ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 12));
+  }
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 8));
+  if (secondary_button(ui, "today.programmes", ui.strings.get("today.change"), col.width)) action.kind = TodayAction::Kind::Programmes;
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 12));
+  if (secondary_button(ui, "today.library", ui.strings.get("today.library"), col.width)) action.kind = TodayAction::Kind::Library;
+  end_scroll_area();
+  // The one big Start, always in thumb reach.
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, h - footer_h), ImVec2(w, h), to_u32(ui.palette.background));
+  ImGui::SetCursorScreenPos(ImVec2(col.left, h - footer_h + 16));
+  if (primary_button(ui, "today.start", ui.strings.get("today.start"), col.width, 60)) action.kind = TodayAction::Kind::Start;
+  end_screen();
+  return action;
+}
+
+ProgrammesAction draw_programmes(Ui& ui, const Content& content, const std::string& current_id) {
+  ProgrammesAction action;
+  begin_screen(ui, "programmes");
+  Column col = page_column(ImGui::GetIO().DisplaySize.x);
+  if (screen_header(ui, "programmes", ui.strings.get("programmes.title"), true)) action.kind = ProgrammesAction::Kind::Back;
+  begin_scroll_area(ui, "programmes.scroll");
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 8));
+  for (size_t i = 0; i < content.programmes.size(); ++i) {
+    const Programme& p = content.programmes[i];
+    std::string detail = ui.strings.format("programmes.count", {{"n", std::to_string(p.items.size())}});
+    if (list_card(ui, "programmes.card." + p.id, p.name, detail, p.description, col, p.id == current_id)) {
+      action = ProgrammesAction{ProgrammesAction::Kind::Choose, static_cast<int>(i)};
+    }
+  }
+  end_scroll_area();
+  end_screen();
+  return action;
+}
+
+}  // namespace sb
