@@ -4,22 +4,25 @@
 
 #include <SDL.h>
 
+#include <array>
 #include <string>
 
 #include <vector>
 
+#include "core/clip.h"
 #include "core/content.h"
 #include "core/session.h"
 #include "core/strings.h"
 #include "platform/cue_output.h"
 #include "platform/figure_renderer.h"
 #include "ui/layout.h"
+#include "ui/figure_view.h"
 #include "ui/library.h"
 #include "ui/theme.h"
 
 namespace sb {
 
-enum class Screen { Welcome, Today, Programmes, Library, Exercise, Player };
+enum class Screen { Welcome, Today, Programmes, Library, Exercise, Poses, Player };
 
 struct App {
   SDL_Window* window = nullptr;
@@ -43,8 +46,11 @@ struct App {
   SessionState session;
   CueOutput cues;
 
+  ClipLoad clips;                  // the demonstration of every exercise
+  double figure_anim_start_s = 0;  // wall time the detail screen's loop started
+  FigureFit figure_fit;            // framing of the last clip drawn, reused while the slot is the same
   FigureRenderer figure_renderer;
-  FigureDrawJob figure_job;
+  std::array<FigureDrawJob, 3> figure_jobs;  // up to three figures a frame (key poses)
 
   int redraw_frames = 3;          // frames still to draw before going idle
   bool first_frame_done = false;

@@ -8,6 +8,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -24,6 +25,7 @@
 #include "ui/exercise_detail.h"
 #include "ui/library.h"
 #include "ui/player.h"
+#include "ui/poses.h"
 #include "ui/today.h"
 #include "ui/welcome.h"
 
@@ -62,6 +64,11 @@ void announce_screen(App& app) {
       break;
     }
     case Screen::Programmes: page_announce(s.get("announce.programmes")); break;
+    case Screen::Poses: {
+      const Exercise& e = app.content.exercises[static_cast<size_t>(app.exercise)];
+      page_announce(s.format("announce.poses", {{"name", e.name}}));
+      break;
+    }
     case Screen::Player:
       page_announce(s.format("announce.player", {{"n", std::to_string(app.session.plan.items.size())}}));
       break;
@@ -69,6 +76,62 @@ void announce_screen(App& app) {
 }
 
 double wall_now_s() { return emscripten_get_now() / 1000.0; }
+
+// Draws the exercise's figure at frame into slot with the WebGL renderer (job k of the frame).
+void draw_figure(App& app, int k, const std::string& exercise_id, const FigureFrame& frame, const FigureSlot& slot) {
+  if (slot.h <= 0 || !app.figure_renderer.ready) return;
+  const Clip* clip = app.clips.find(exercise_id);
+  const Exercise* e = app.content.find_exercise(exercise_id);
+  if (!clip || !e) return;
+  FigureFit& fit = app.figure_fit;
+  if (fit.clip != clip || fit.slot_w != slot.w || fit.slot_h != slot.h) fit = fit_figure(*clip, slot.w, slot.h);
+  FigureDrawJob& job = app.figure_jobs[static_cast<size_t>(k)];
+  figure_batch(*clip, fit, frame, slot, app.palette, target_mask(*e), job.batch);
+  ImDrawList* dl = slot.draw_list ? slot.draw_list : ImGui::GetForegroundDrawList();
+  dl->PushClipRect(slot.clip_min, slot.clip_max, false);
+  dl->PushClipRect(ImVec2(slot.x, slot.y), ImVec2(slot.x + slot.w, slot.y + slot.h), true);
+  figure_renderer_queue(dl, &job);
+  dl->PopClipRect();
+  dl->PopClipRect();
+}
+
+// The detail screen's demonstration: the whole rep at the exercise's own pace, looping,
+// alternating sides for a per-side exercise.
+FigureFrame looping_frame(const Exercise& e, const Clip& clip, double elapsed_s) {
+  const double hold = e.timed ? std::min(e.dosage.hold_s, 6.0) : std::min(std::max(e.dosage.hold_s, 0.5), 4.0);
+  const double durations[kPhaseCount] = {0.6, e.dosage.move_in_s, hold, e.dosage.move_out_s, 0.8};
+  double cycle = 0;
+  for (double d : durations) cycle += d;
+  long long n = static_cast<long long>(elapsed_s / cycle);
+  double t = elapsed_s - static_cast<double>(n) * cycle;
+  FigureFrame f;
+  f.side = e.per_side && (n % 2 == 1) ? Side::Right : Side::Left;
+  for (int p = 0; p < kPhaseCount; ++p) {
+    if (t <= durations[p] || p == kPhaseCount - 1) {
+      f.phase = static_cast<Phase>(p);
+      f.progress = phase_progress(clip, f.phase, std::min(t, durations[p]), durations[p]);
+      break;
+    }
+    t -= durations[p];
+  }
+  return f;
+}
+
+// The player's figure follows the session: it moves in the move phases and stays still in holds.
+FigureFrame session_frame(const SessionView& view, const Clip& clip) {
+  FigureFrame f;
+  f.side = view.side == Side::Right ? Side::Right : Side::Left;
+  double total = view.progress < 1.0 ? view.segment_left_s / (1.0 - view.progress) : 0.0;
+  switch (view.kind) {
+    case SegmentKind::MoveIn: f.phase = Phase::MoveIn; f.progress = view.progress; break;
+    case SegmentKind::Hold: f.phase = Phase::Hold; f.progress = phase_progress(clip, Phase::Hold, view.progress * total, total); break;
+    case SegmentKind::MoveOut: f.phase = Phase::MoveOut; f.progress = view.progress; break;
+    case SegmentKind::RestRep:
+    case SegmentKind::RestSet: f.phase = Phase::Rest; f.progress = view.progress; break;
+    default: f.phase = Phase::Start; f.progress = 0; break;
+  }
+  return f;
+}
 
 void go_to(App& app, Screen screen) {
   app.back_stack.push_back(app.screen);
@@ -122,6 +185,10 @@ void draw_player_screen(App& app, Ui& ui) {
   SessionView view = session_view(app.session, now);
   FigureSlot slot;
   PlayerAction a = draw_player(ui, view, app.session.plan, app.content, app.cues.caption, slot);
+  if (view.item >= 0 && !view.finished) {
+    const std::string& id = app.session.plan.items[static_cast<size_t>(view.item)].exercise_id;
+    if (const Clip* clip = app.clips.find(id)) draw_figure(app, 0, id, session_frame(view, *clip), slot);
+  }
   switch (a.kind) {
     case PlayerAction::Kind::None: break;
     case PlayerAction::Kind::Pause: apply(app, ActionKind::Pause); page_announce(app.strings.get("announce.paused")); break;
@@ -153,6 +220,7 @@ void draw_screen(App& app, Ui& ui) {
         start_session(app);
       } else if (a.kind == TodayAction::Kind::Open) {
         app.exercise = a.exercise;
+        app.figure_anim_start_s = wall_now_s();
         go_to(app, Screen::Exercise);
       } else if (a.kind == TodayAction::Kind::Library) {
         go_to(app, Screen::Library);
@@ -172,10 +240,22 @@ void draw_screen(App& app, Ui& ui) {
       break;
     }
     case Screen::Player: draw_player_screen(app, ui); break;
+    case Screen::Poses: {
+      const Exercise& e = app.content.exercises[static_cast<size_t>(app.exercise)];
+      std::array<FigureSlot, kKeyPoseCount> slots{};
+      if (draw_poses(ui, e, slots).kind == PosesAction::Kind::Back) go_back(app);
+      if (app.clips.find(e.id)) {
+        const FigureFrame frames[kKeyPoseCount] = {{Phase::Start, 0.0, Side::Left}, {Phase::MoveIn, 1.0, Side::Left},
+                                                   {Phase::Hold, 0.5, Side::Left}};
+        for (int k = 0; k < kKeyPoseCount; ++k) draw_figure(app, k, e.id, frames[k], slots[static_cast<size_t>(k)]);
+      }
+      break;
+    }
     case Screen::Library: {
       LibraryAction a = draw_library(ui, app.content, app.library);
       if (a.kind == LibraryAction::Kind::Open) {
         app.exercise = a.exercise;
+        app.figure_anim_start_s = wall_now_s();
         go_to(app, Screen::Exercise);
       } else if (a.kind == LibraryAction::Kind::Back) {
         go_back(app);
@@ -184,9 +264,17 @@ void draw_screen(App& app, Ui& ui) {
     }
     case Screen::Exercise: {
       FigureSlot slot;
-      DetailAction a = draw_exercise_detail(ui, app.content, app.exercise, 0.0f, slot);
+      const Exercise& e = app.content.exercises[static_cast<size_t>(app.exercise)];
+      const Clip* clip = app.clips.find(e.id);
+      float fig_h = clip ? std::clamp(ImGui::GetIO().DisplaySize.y * 0.34f, 160.0f, 360.0f) : 0.0f;
+      DetailAction a = draw_exercise_detail(ui, app.content, app.exercise, fig_h, slot);
+      if (clip) {
+        draw_figure(app, 0, e.id, looping_frame(e, *clip, wall_now_s() - app.figure_anim_start_s), slot);
+        app.redraw_frames = std::max(app.redraw_frames, 1);  // the demonstration keeps moving
+      }
       if (a.kind == DetailAction::Kind::Open) {
         app.exercise = a.exercise;
+        app.figure_anim_start_s = wall_now_s();
         go_to(app, Screen::Exercise);
       } else if (a.kind == DetailAction::Kind::Back) {
         go_back(app);
@@ -268,6 +356,8 @@ std::string start(App& app) {
   for (const Diagnostic& d : content.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   app.content_errors = count_errors(content.diagnostics);
   app.content = std::move(content.content);
+  app.clips = load_clips(embedded_text(find_embedded("clips.json")));
+  for (const Diagnostic& d : app.clips.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   // The gentle start is the default programme until a prescription or the person picks another.
   if (const Programme* p = app.content.find_programme("gentle-start")) {
     app.programme = static_cast<int>(p - app.content.programmes.data());
@@ -308,7 +398,17 @@ std::string start(App& app) {
   float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
   if (!build_fonts(app.fonts, dpr, 1.0f)) return "The app's fonts could not be loaded. Please reload the page.";
   page_set_canvas_label(app.strings.get("canvas.label"));
-  app.figure_job.renderer = &app.figure_renderer;
+  for (FigureDrawJob& job : app.figure_jobs) job.renderer = &app.figure_renderer;
+  // A link straight to an exercise's key poses (handouts, the gallery): #poses=<exercise id>.
+  std::string hash = page_hash();
+  if (hash.rfind("poses=", 0) == 0) {
+    int idx = app.content.exercise_index(hash.substr(6));
+    if (idx >= 0) {
+      app.exercise = idx;
+      app.back_stack.push_back(Screen::Today);
+      app.screen = Screen::Poses;
+    }
+  }
   if (!figure_renderer_init(app.figure_renderer)) std::fprintf(stderr, "figure renderer unavailable\n");
   return "";
 }

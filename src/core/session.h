@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "core/side.h"
+
 namespace sb {
 
 // ---- [SECTION] plan (input) ---------------------------------------------------------------
@@ -51,7 +53,6 @@ struct SessionPlan {
 // ---- [SECTION] timeline -------------------------------------------------------------------
 
 enum class SegmentKind { GetReady, MoveIn, Hold, MoveOut, RestRep, RestSet, SwitchSides, UpNext, Done };
-enum class Side { None, Left, Right };
 // How a segment ended: as planned, or cut short by an action at the moment it was taken.
 enum class SegmentEnd { Planned, Skipped, Stopped, Shortened };
 

@@ -11,6 +11,8 @@ void page_first_frame();
 void page_count_frame();
 // Publishes the layout JSON to window.__steady.layout.
 void page_set_layout(const std::string& json);
+// The page URL's fragment without '#', decoded (e.g. "poses=knee-to-chest"), at most 4 KiB.
+std::string page_hash();
 // Publishes the session's coming cues (JSON list) to window.__steady.cues for tests.
 void page_set_cues(const std::string& json);
 // Says text in the aria-live region.

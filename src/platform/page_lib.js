@@ -24,6 +24,11 @@ mergeInto(LibraryManager.library, {
       state.cues = null;
     }
   },
+  sb_page_get_hash: function (buf, cap) {
+    var h = (location.hash || '').replace(/^#/, '');
+    try { h = decodeURIComponent(h); } catch (e) { /* keep the raw text */ }
+    stringToUTF8(h, buf, cap);
+  },
   sb_page_count_frame: function () {
     var state = window.__steady || (window.__steady = {});
     state.frames = (state.frames || 0) + 1;

@@ -31,6 +31,11 @@ void item_list(Ui& ui, const std::string& id, const std::vector<std::string>& it
 
 }  // namespace
 
+FigureSlot figure_slot_here(float x, float y, float w, float h) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  return FigureSlot{x, y, w, h, dl, dl->GetClipRectMin(), dl->GetClipRectMax()};
+}
+
 DetailAction draw_exercise_detail(Ui& ui, const Content& content, int exercise, float figure_height_px,
                                   FigureSlot& figure_slot) {
   DetailAction action;
@@ -50,7 +55,7 @@ DetailAction draw_exercise_detail(Ui& ui, const Content& content, int exercise, 
     ImVec2 p(col.left, ImGui::GetCursorScreenPos().y + 4.0f);
     ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + col.width, p.y + figure_height_px), to_u32(ui.palette.surface),
                                               20.0f);
-    figure_slot = FigureSlot{p.x, p.y, col.width, figure_height_px};
+    figure_slot = figure_slot_here(p.x, p.y, col.width, figure_height_px);
     ui.layout.add("exercise.figure", LayoutKind::Figure, p.x, p.y, col.width, figure_height_px);
     ImGui::SetCursorScreenPos(ImVec2(col.left, p.y + figure_height_px + 12.0f));
   }

@@ -129,12 +129,12 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
   float info_left = col.left, info_w = col.width;
   if (landscape) {
     float fig_w = std::min(w * 0.5f, (bottom - top) * 1.4f);
-    figure_slot = FigureSlot{16.0f, top, fig_w - 24.0f, bottom - top};
+    figure_slot = figure_slot_here(16.0f, top, fig_w - 24.0f, bottom - top);
     info_left = fig_w + 8.0f;
     info_w = std::min(w - info_left - 16.0f, 520.0f);
   } else {
     float fig_h = std::clamp(h * 0.34f, 140.0f, 420.0f);
-    figure_slot = FigureSlot{col.left, y, col.width, fig_h};
+    figure_slot = figure_slot_here(col.left, y, col.width, fig_h);
     y += fig_h + 8.0f;
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
