@@ -144,7 +144,7 @@ constexpr std::array<Spot, kBodyPointCount> kBodyPoints{{
     {J::AnkleR, {-0.04, -0.05, 0}},   // heel_r
     {J::ToeL, {0.045, 0, 0}},         // toe_tip_l
     {J::ToeR, {0.045, 0, 0}},         // toe_tip_r
-    {J::Pelvis, {-0.12, 0, 0}},       // sacrum
+    {J::Pelvis, {-0.10, 0, 0}},       // sacrum
 }};
 
 using C = ContactPoint;
@@ -168,15 +168,15 @@ constexpr std::array<ContactInfo, kContactPointCount> kContacts{{
     {J::KneeR, {0, 0, 0}, 0.05, K::Middle, false, L::LegR, C::KneeL},
     {J::HipL, kThighTop, 0.065, K::Anchor, false, L::None, C::ThighR},
     {J::HipR, kThighTop, 0.065, K::Anchor, false, L::None, C::ThighL},
-    {J::Pelvis, {0, 0, -0.05}, 0.12, K::Anchor, false, L::None, C::HipR},  // side of the pelvis
-    {J::Pelvis, {0, 0, 0.05}, 0.12, K::Anchor, false, L::None, C::HipL},
+    {J::Pelvis, {0.02, 0, -0.05}, 0.12, K::Anchor, false, L::None, C::HipR},  // side of the pelvis
+    {J::Pelvis, {0.02, 0, 0.05}, 0.12, K::Anchor, false, L::None, C::HipL},
     {J::WristL, kPalmCentre, 0.02, K::End, false, L::ArmL, C::HandR},
     {J::WristR, kPalmCentre, 0.02, K::End, false, L::ArmR, C::HandL},
     {J::ElbowL, kForearmMid, 0.035, K::Middle, false, L::ArmL, C::ForearmR},
     {J::ElbowR, kForearmMid, 0.035, K::Middle, false, L::ArmR, C::ForearmL},
     {J::ShoulderL, {0, 0, 0}, 0.055, K::Anchor, false, L::None, C::ShoulderR},
     {J::ShoulderR, {0, 0, 0}, 0.055, K::Anchor, false, L::None, C::ShoulderL},
-    {J::Pelvis, {0, 0, 0}, 0.12, K::Anchor, false, L::None, C::Pelvis},
+    {J::Pelvis, {0.02, 0, 0}, 0.12, K::Anchor, false, L::None, C::Pelvis},
     {J::Thoracic, {0.01, 0.20, 0}, 0.075, K::Anchor, false, L::None, C::Shoulders},  // upper back
     {J::Thoracic, {0.06, 0.10, 0}, 0.12, K::Anchor, false, L::None, C::Chest},
     {J::Head, {0.02, 0.04, 0}, 0.10, K::Anchor, false, L::None, C::Head},
@@ -190,7 +190,7 @@ struct CapsuleInfo {
 };
 
 constexpr double kHeadRadius_m = 0.10;
-constexpr Vec3 kPelvisEndL{0, 0, -0.05};  // pelvis: 0.34 m wide, 0.24 m deep
+constexpr Vec3 kPelvisEndL{0.02, 0, -0.05};  // pelvis: 0.34 m wide, 0.24 m deep
 constexpr Vec3 kHandEnd{0, -0.155, 0};
 // Thigh and upper arm stop short of the knee and elbow, so their thickness does not stick out
 // past the slimmer joint below (the shank and forearm capsules cover the joint).

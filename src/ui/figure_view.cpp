@@ -122,12 +122,18 @@ void figure_batch(const Clip& clip, const FigureFit& fit, const FigureFrame& fra
   // Floor line across the slot, and the mat on it.
   ImVec4 line = palette.border;
   float floor_y = pr.py(Vec3{0, 0, 0});
-  if (clip.view != View::Top) {
+  if (clip.view == View::Side || clip.view == View::Front || !props.mat) {
     batch.add(Capsule2D{slot.x + 12, floor_y, slot.x + slot.w - 12, floor_y, 1.2f, 0, line.x, line.y, line.z, 1});
   }
   if (props.mat) {
-    Vec3 a = props.mat_pos_m - Vec3{kMatLength_m * 0.5, 0, 0}, b = props.mat_pos_m + Vec3{kMatLength_m * 0.5, 0, 0};
-    add(batch, pr, a, b, std::max(3.0f, 0.012f * s), 0, palette.mat);
+    // Strips along the mat's length fill its outline in any view (a line seen from the side).
+    const bool edge_on = clip.view == View::Side;
+    const int strips = edge_on ? 1 : 8;
+    for (int i = 0; i < strips; ++i) {
+      double z = edge_on ? 0.0 : (static_cast<double>(i) + 0.5) / strips * kMatWidth_m - kMatWidth_m * 0.5;
+      Vec3 a = props.mat_pos_m + Vec3{-kMatLength_m * 0.5, 0, z}, b = props.mat_pos_m + Vec3{kMatLength_m * 0.5, 0, z};
+      add(batch, pr, a, b, edge_on ? std::max(3.0f, 0.012f * s) : 0.045f * s, 0, palette.mat);
+    }
   }
   if (props.wall) {
     add(batch, pr, Vec3{props.wall_x_m - 0.03, 0, 0}, Vec3{props.wall_x_m - 0.03, 2.1, 0}, 0.03f * s, 0, palette.mat);
