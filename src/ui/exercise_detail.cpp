@@ -41,11 +41,7 @@ DetailAction draw_exercise_detail(Ui& ui, const Content& content, int exercise, 
   DetailAction action;
   figure_slot = FigureSlot{};
   ImGuiIO& io = ImGui::GetIO();
-  ui.layout.begin("exercise", io.DisplaySize.x, io.DisplaySize.y);
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::Begin("##exercise", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  begin_screen(ui, "exercise");
   const Exercise& e = content.exercises[static_cast<size_t>(exercise)];
   if (screen_header(ui, "exercise", e.name, true)) action.kind = DetailAction::Kind::Back;
 
@@ -104,8 +100,7 @@ DetailAction draw_exercise_detail(Ui& ui, const Content& content, int exercise, 
   variant(e.easier, "detail.easier", "exercise.easier");
   variant(e.harder, "detail.harder", "exercise.harder");
   end_scroll_area();
-  ImGui::PopStyleVar();
-  ImGui::End();
+  end_screen();
   return action;
 }
 

@@ -66,11 +66,7 @@ bool exercise_card(Ui& ui, const Exercise& e, const Column& col) {
 LibraryAction draw_library(Ui& ui, const Content& content, LibraryState& state) {
   LibraryAction action;
   ImGuiIO& io = ImGui::GetIO();
-  ui.layout.begin("library", io.DisplaySize.x, io.DisplaySize.y);
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::Begin("##library", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  begin_screen(ui, "library");
   if (screen_header(ui, "library", ui.strings.get("library.title"), true)) action.kind = LibraryAction::Kind::Back;
 
   begin_scroll_area(ui, "library.scroll");
@@ -121,8 +117,7 @@ LibraryAction draw_library(Ui& ui, const Content& content, LibraryState& state) 
                Align::Center);
   }
   end_scroll_area();
-  ImGui::PopStyleVar();
-  ImGui::End();
+  end_screen();
   return action;
 }
 

@@ -96,11 +96,7 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
   figure_slot = FigureSlot{};
   ImGuiIO& io = ImGui::GetIO();
   const float w = io.DisplaySize.x, h = io.DisplaySize.y;
-  ui.layout.begin(view.finished ? "summary" : "player", w, h);
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::Begin("##player", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  begin_screen(ui, view.finished ? "summary" : "player");
   Column col = page_column(w, 640.0f);
 
   if (view.finished) {
@@ -108,8 +104,7 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
     ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 24));
     draw_summary(ui, view, plan, col, action);
     end_scroll_area();
-    ImGui::PopStyleVar();
-    ImGui::End();
+    end_screen();
     return action;
   }
 
@@ -145,8 +140,7 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
   if (view.pain_item >= 0) {
     ImGui::SetCursorScreenPos(ImVec2(info_left, landscape ? top : y));
     draw_pain_question(ui, Column{info_left, info_w}, action);
-    ImGui::PopStyleVar();
-    ImGui::End();
+    end_screen();
     return action;
   }
 
@@ -232,8 +226,7 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
   } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
     action.kind = PlayerAction::Kind::Stop;
   }
-  ImGui::PopStyleVar();
-  ImGui::End();
+  end_screen();
   return action;
 }
 

@@ -10,11 +10,7 @@ PosesAction draw_poses(Ui& ui, const Exercise& exercise, std::array<FigureSlot, 
   PosesAction action;
   ImGuiIO& io = ImGui::GetIO();
   const float w = io.DisplaySize.x, h = io.DisplaySize.y;
-  ui.layout.begin("poses", w, h);
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::Begin("##poses", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  begin_screen(ui, "poses");
   if (screen_header(ui, "poses", exercise.name, true)) action.kind = PosesAction::Kind::Back;
   static const char* kLabels[kKeyPoseCount] = {"poses.start", "poses.move", "poses.hold"};
   const bool row = w > h;  // side by side when wide, stacked when tall
@@ -33,8 +29,7 @@ PosesAction draw_poses(Ui& ui, const Exercise& exercise, std::array<FigureSlot, 
     slots[static_cast<size_t>(i)] = figure_slot_here(x, y + label_h, cw, std::max(40.0f, ch - label_h));
     ui.layout.add(std::string("poses.figure.") + std::to_string(i + 1), LayoutKind::Figure, x, y + label_h, cw, ch - label_h);
   }
-  ImGui::PopStyleVar();
-  ImGui::End();
+  end_screen();
   return action;
 }
 

@@ -9,21 +9,6 @@ namespace sb {
 
 namespace {
 
-void begin_screen(Ui& ui, const char* name) {
-  ImGuiIO& io = ImGui::GetIO();
-  ui.layout.begin(name, io.DisplaySize.x, io.DisplaySize.y);
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  std::string wid = std::string("##") + name;
-  ImGui::Begin(wid.c_str(), nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-}
-
-void end_screen() {
-  ImGui::PopStyleVar();
-  ImGui::End();
-}
-
 // A card with a title, a line of detail and an optional note; true when tapped.
 bool list_card(Ui& ui, const std::string& id, const std::string& title, const std::string& detail, const std::string& note,
                const Column& col, bool highlighted) {

@@ -55,14 +55,7 @@ WelcomeAction draw_welcome(Ui& ui) {
   ImGuiIO& io = ImGui::GetIO();
   float w = io.DisplaySize.x;
   float h = io.DisplaySize.y;
-  ui.layout.begin("welcome", w, h);
-
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::Begin("##welcome", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus);
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));  // spacing is explicit below
+  begin_screen(ui, "welcome");
 
   const float margin = w < 400 ? 20.0f : 28.0f;
   const float column = std::min(w - 2 * margin, 520.0f);
@@ -119,8 +112,7 @@ WelcomeAction draw_welcome(Ui& ui) {
   ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + 6.0f));
   text_block(ui, "welcome.safety", safety, ui.fonts.small, ui.palette.text_muted, column, Align::Center);
 
-  ImGui::PopStyleVar();
-  ImGui::End();
+  end_screen();
   return action;
 }
 

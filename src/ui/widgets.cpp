@@ -76,6 +76,23 @@ namespace {
 constexpr float kTapSlopPx = 10.0f;  // a press that moved further is a drag, not a tap
 }  // namespace
 
+void begin_screen(Ui& ui, const char* screen_name) {
+  ImGuiIO& io = ImGui::GetIO();
+  ui.layout.begin(screen_name, io.DisplaySize.x, io.DisplaySize.y);
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  std::string wid = std::string("##") + screen_name;
+  ImGui::Begin(wid.c_str(), nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));  // spacing is explicit in layouts
+}
+
+void end_screen() {
+  ImGui::PopStyleVar();
+  ImGui::End();
+}
+
 Column page_column(float window_width, float max_width) {
   float margin = window_width < 400 ? 16.0f : 24.0f;
   float width = std::min(window_width - 2 * margin, max_width);

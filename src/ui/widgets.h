@@ -31,6 +31,11 @@ float text_block_height(std::string_view text, ImFont* font, float wrap_width);
 // A large rounded button (at least 44 CSS px tall); true when pressed.
 bool primary_button(Ui& ui, std::string_view id, std::string_view label, float width, float height = 56.0f);
 
+// Starts a screen: one full-window ImGui window with explicit spacing, and a fresh layout
+// record named screen_name. Pair with end_screen.
+void begin_screen(Ui& ui, const char* screen_name);
+void end_screen();
+
 // Horizontal page metrics for the current window width: side margin and content column.
 struct Column {
   float left = 0;   // CSS px from the window's left edge

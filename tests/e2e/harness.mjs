@@ -96,3 +96,32 @@ export function inkFraction(png, rect, dpr, bg) {
   }
   return total ? ink / total : 0;
 }
+
+// One browser and one server for a test file: call in the file's top level; the returned
+// object's browser and server are set before the first test runs.
+export function useBrowserAndServer(before, after) {
+  const env = { browser: null, server: null };
+  before(async () => {
+    env.browser = await launchBrowser();
+    env.server = await serveDist();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+// Taps the middle of a control the app laid out (by its layout id).
+export async function tap(page, id) {
+  const lay = await layout(page);
+  const it = layoutItem(lay, id);
+  if (!it) throw new Error(`${id} is not on the ${lay?.screen} screen`);
+  await page.mouse.click(it.x + it.w / 2, it.y + Math.min(it.h / 2, 28));
+}
+
+// Waits until the app shows the named screen and returns its layout.
+export async function waitScreen(page, screen, timeout = 5000) {
+  await page.waitForFunction((s) => window.__steady?.layout?.screen === s, screen, { timeout });
+  return layout(page);
+}

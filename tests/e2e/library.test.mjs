@@ -5,37 +5,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  launchBrowser, serveDist, openPage, waitForFirstFrame, layout, layoutItem, saveScreenshot, kRoot,
+  openPage, waitForFirstFrame, layout, layoutItem, saveScreenshot, kRoot, useBrowserAndServer, tap, waitScreen,
 } from './harness.mjs';
 
 const exercises = JSON.parse(fs.readFileSync(path.join(kRoot, 'assets/exercises.json'), 'utf8')).exercises;
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function tap(page, id) {
-  const lay = await layout(page);
-  const it = layoutItem(lay, id);
-  assert.ok(it, `${id} is on the ${lay.screen} screen`);
-  await page.mouse.click(it.x + it.w / 2, it.y + Math.min(it.h / 2, 30));
-}
-
-async function waitScreen(page, screen) {
-  await page.waitForFunction((s) => window.__steady?.layout?.screen === s, screen, { timeout: 5000 });
-  return layout(page);
-}
+const env = useBrowserAndServer(before, after);
 
 test('library lists every exercise, filters, opens details, goes back', async () => {
-  const { context, page, problems } = await openPage(browser, { width: 390, height: 844, dpr: 2, mobile: true });
-  await page.goto(server.url);
+  const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 2, mobile: true });
+  await page.goto(env.server.url);
   await waitForFirstFrame(page);
   await tap(page, 'welcome.start');
   await waitScreen(page, 'today');
@@ -73,8 +51,8 @@ test('library lists every exercise, filters, opens details, goes back', async ()
 });
 
 test('every control on the library and exercise screens is at least 44 px', async () => {
-  const { context, page } = await openPage(browser, { width: 320, height: 568, dpr: 2, mobile: true });
-  await page.goto(server.url);
+  const { context, page } = await openPage(env.browser, { width: 320, height: 568, dpr: 2, mobile: true });
+  await page.goto(env.server.url);
   await waitForFirstFrame(page);
   await tap(page, 'welcome.start');
   await waitScreen(page, 'today');

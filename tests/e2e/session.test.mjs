@@ -3,31 +3,11 @@
 // scheduled ahead on the audio clock, and the summary shows what was done.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, openPage, waitForFirstFrame, layout, layoutItem, saveScreenshot } from './harness.mjs';
+import {
+  openPage, waitForFirstFrame, layout, layoutItem, saveScreenshot, useBrowserAndServer, tap, waitScreen,
+} from './harness.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-export async function tap(page, id) {
-  const lay = await layout(page);
-  const it = layoutItem(lay, id);
-  assert.ok(it, `${id} is on the ${lay.screen} screen`);
-  await page.mouse.click(it.x + it.w / 2, it.y + Math.min(it.h / 2, 28));
-}
-
-export async function waitScreen(page, screen, timeout = 5000) {
-  await page.waitForFunction((s) => window.__steady?.layout?.screen === s, screen, { timeout });
-  return layout(page);
-}
+const env = useBrowserAndServer(before, after);
 
 // Records every text the aria-live region says, with its performance.now() time.
 async function recordLive(page) {
@@ -40,8 +20,8 @@ async function recordLive(page) {
 }
 
 test('the quick taster plays start to finish with timed captions and sounds', { timeout: 180000 }, async () => {
-  const { context, page, problems } = await openPage(browser, { width: 390, height: 844, dpr: 2, mobile: true });
-  await page.goto(server.url);
+  const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 2, mobile: true });
+  await page.goto(env.server.url);
   await waitForFirstFrame(page);
   await tap(page, 'welcome.start');
   await waitScreen(page, 'today');
@@ -116,8 +96,8 @@ test('the quick taster plays start to finish with timed captions and sounds', { 
 });
 
 test('hiding the page pauses the session and says so on return', { timeout: 60000 }, async () => {
-  const { context, page, problems } = await openPage(browser, { width: 390, height: 844, dpr: 1, mobile: true });
-  await page.goto(server.url);
+  const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 1, mobile: true });
+  await page.goto(env.server.url);
   await waitForFirstFrame(page);
   await tap(page, 'welcome.start');
   await waitScreen(page, 'today');

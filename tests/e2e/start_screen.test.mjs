@@ -3,29 +3,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, serveDist, openPage, waitForFirstFrame, layout, layoutItem, saveScreenshot, inkFraction,
+  serveDist, openPage, waitForFirstFrame, layout, layoutItem, saveScreenshot, inkFraction, useBrowserAndServer, tap,
 } from './harness.mjs';
 
 const kBackground = [0xf5, 0xf2, 0xec];
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer(before, after);
 
 for (const size of [
   { name: 'phone-390x844', width: 390, height: 844, dpr: 3, mobile: true },
   { name: 'desktop-1280x800', width: 1280, height: 800, dpr: 1, mobile: false },
 ]) {
   test(`start screen renders at ${size.name}`, async () => {
-    const { context, page, problems, requests } = await openPage(browser, size);
-    await page.goto(server.url);
+    const { context, page, problems, requests } = await openPage(env.browser, size);
+    await page.goto(env.server.url);
     const marks = await waitForFirstFrame(page);
     assert.equal(marks, 1, 'the app sets exactly one first-frame mark');
 
@@ -68,15 +58,15 @@ for (const size of [
     assert.match(await page.textContent('#live'), /Steady Back/);
 
     assert.deepEqual(problems, [], 'no console errors or failed requests');
-    const origin = new URL(server.url).origin;
+    const origin = new URL(env.server.url).origin;
     assert.ok(requests.every((u) => u.startsWith(origin)), 'every request goes to the app\'s own origin');
     await context.close();
   });
 }
 
 test('Start answers a tap', async () => {
-  const { context, page, problems } = await openPage(browser, { width: 390, height: 844, dpr: 2, mobile: true });
-  await page.goto(server.url);
+  const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 2, mobile: true });
+  await page.goto(env.server.url);
   await waitForFirstFrame(page);
   const start = layoutItem(await layout(page), 'welcome.start');
   await page.mouse.click(start.x + start.w / 2, start.y + start.h / 2);
@@ -86,9 +76,9 @@ test('Start answers a tap', async () => {
 });
 
 test('a missing wasm file gives a plain message, not a blank page', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(env.browser);
   await page.route('**/steady.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('#problem:not([hidden])', { timeout: 15000 });
   assert.match(await page.textContent('#problem-text'), /could not be downloaded/);
   await context.close();
@@ -97,7 +87,7 @@ test('a missing wasm file gives a plain message, not a blank page', async () => 
 test('the site works under a sub-path', async () => {
   const sub = await serveDist({ prefix: '/clinic/exercises/' });
   try {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     await page.goto(sub.url);
     await waitForFirstFrame(page);
     assert.equal((await layout(page)).screen, 'welcome');
