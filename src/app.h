@@ -18,6 +18,7 @@
 #include "ui/layout.h"
 #include "ui/figure_view.h"
 #include "ui/library.h"
+#include "ui/player.h"
 #include "ui/theme.h"
 
 namespace sb {
@@ -45,6 +46,8 @@ struct App {
   // The session being played (Screen::Player).
   SessionState session;
   CueOutput cues;
+  CueSettings cue_settings;     // sound, volume, voice, vibration
+  bool player_options = false;  // the player's options panel is open
 
   ClipLoad clips;                  // the demonstration of every exercise
   double figure_anim_start_s = 0;  // wall time the detail screen's loop started

@@ -170,6 +170,15 @@ void apply(App& app, ActionKind kind, int pain = 0) {
   session_apply(app.session, a);
 }
 
+// Hands the person's sound, voice and vibration choices to the page and the cue output.
+void apply_cue_settings(App& app) {
+  const CueSettings& c = app.cue_settings;
+  cue_set_volume(c.volume, !c.sound);
+  speech_set(c.speech && c.sound, app.strings.language);
+  app.cues.speech = c.speech && c.sound;
+  app.cues.vibration = c.vibration;
+}
+
 void draw_player_screen(App& app, Ui& ui) {
   double now = wall_now_s();
   // A hidden page pauses the session from the moment it was hidden, exactly.
@@ -184,7 +193,8 @@ void draw_player_screen(App& app, Ui& ui) {
   }
   SessionView view = session_view(app.session, now);
   FigureSlot slot;
-  PlayerAction a = draw_player(ui, view, app.session.plan, app.content, app.cues.caption, slot);
+  PlayerAction a = draw_player(ui, view, app.session.plan, app.content, app.cues.caption, app.cue_settings,
+                               app.player_options, slot);
   if (view.item >= 0 && !view.finished) {
     const std::string& id = app.session.plan.items[static_cast<size_t>(view.item)].exercise_id;
     if (const Clip* clip = app.clips.find(id)) draw_figure(app, 0, id, session_frame(view, *clip), slot);
@@ -202,7 +212,27 @@ void draw_player_screen(App& app, Ui& ui) {
     case PlayerAction::Kind::RemoveRep: apply(app, ActionKind::RemoveRep); break;
     case PlayerAction::Kind::Close:
     case PlayerAction::Kind::Finish: end_session(app); return;
+    case PlayerAction::Kind::ToggleOptions: app.player_options = !app.player_options; break;
+    case PlayerAction::Kind::ToggleSound: app.cue_settings.sound = !app.cue_settings.sound; break;
+    case PlayerAction::Kind::VolumeDown:
+      app.cue_settings.volume = std::max(kVolumeStep, app.cue_settings.volume - kVolumeStep);
+      break;
+    case PlayerAction::Kind::VolumeUp: app.cue_settings.volume = std::min(1.0f, app.cue_settings.volume + kVolumeStep); break;
+    case PlayerAction::Kind::ToggleSpeech: app.cue_settings.speech = !app.cue_settings.speech; break;
+    case PlayerAction::Kind::ToggleVibration: app.cue_settings.vibration = !app.cue_settings.vibration; break;
+    case PlayerAction::Kind::Slower:
+    case PlayerAction::Kind::Faster: {
+      // A slower tempo stretches the moves in and out by a quarter; faster shortens them.
+      Action t;
+      t.kind = ActionKind::SetTempo;
+      t.now_s = wall_now_s();
+      double factor = a.kind == PlayerAction::Kind::Slower ? 1.25 : 0.8;
+      t.tempo = std::clamp(app.session.tempo * factor, kTempoMin, kTempoMax);
+      session_apply(app.session, t);
+      break;
+    }
   }
+  apply_cue_settings(app);
   if (view.finished && !app.session.paused) wake_lock(false);
   cue_output_update(app.cues, app.session, app.content, app.strings, wall_now_s());
   // Keep drawing while the figure moves or a count runs.

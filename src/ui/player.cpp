@@ -88,10 +88,61 @@ void draw_summary(Ui& ui, const SessionView& view, const SessionPlan& plan, cons
   if (primary_button(ui, "summary.finish", ui.strings.get("summary.finish"), col.width, 60)) action.kind = PlayerAction::Kind::Finish;
 }
 
+// The options panel: sound, volume, voice, vibration, tempo and reps, as rows of chips.
+void draw_options(Ui& ui, const SessionView& view, const CueSettings& settings, const Column& col, PlayerAction& action) {
+  auto on_off = [&](const char* key, bool on) {
+    return ui.strings.format(key, {{"state", ui.strings.get(on ? "options.on" : "options.off")}});
+  };
+  struct Chip {
+    const char* id;
+    std::string label;
+    bool selected;
+    PlayerAction::Kind kind;
+    bool enabled;
+  };
+  const int volume_pct = static_cast<int>(settings.volume * 100.0f + 0.5f);
+  const Chip rows[3][4] = {
+      {{"player.options.sound", on_off("options.sound", settings.sound), settings.sound, PlayerAction::Kind::ToggleSound, true},
+       {"player.options.volume_down", ui.strings.get("options.quieter"), false, PlayerAction::Kind::VolumeDown, settings.sound},
+       {"player.options.volume_up", ui.strings.format("options.louder", {{"pct", std::to_string(volume_pct)}}), false,
+        PlayerAction::Kind::VolumeUp, settings.sound},
+       {nullptr, {}, false, PlayerAction::Kind::None, false}},
+      {{"player.options.speech", on_off("options.voice", settings.speech), settings.speech, PlayerAction::Kind::ToggleSpeech, true},
+       {"player.options.vibration", on_off("options.vibrate", settings.vibration), settings.vibration,
+        PlayerAction::Kind::ToggleVibration, true},
+       {nullptr, {}, false, PlayerAction::Kind::None, false},
+       {nullptr, {}, false, PlayerAction::Kind::None, false}},
+      {{"player.options.slower", ui.strings.get("options.slower"), false, PlayerAction::Kind::Slower, true},
+       {"player.options.faster", ui.strings.get("options.faster"), false, PlayerAction::Kind::Faster, true},
+       {"player.options.rep_less", ui.strings.get("options.rep_less"), false, PlayerAction::Kind::RemoveRep, view.reps_editable},
+       {"player.options.rep_more", ui.strings.get("options.rep_more"), false, PlayerAction::Kind::AddRep, view.reps_editable}},
+  };
+  float y = ImGui::GetCursorScreenPos().y;
+  for (const auto& row : rows) {
+    float x = col.left;
+    for (const Chip& c : row) {
+      if (!c.id || !c.enabled) continue;
+      ImGui::PushFont(ui.fonts.small);
+      float cw = ImGui::CalcTextSize(c.label.c_str()).x + 32.0f;
+      ImGui::PopFont();
+      if (x > col.left && x + cw > col.left + col.width) {
+        x = col.left;
+        y += 50.0f;
+      }
+      ImGui::SetCursorScreenPos(ImVec2(x, y));
+      if (chip(ui, c.id, c.label, c.selected)) action.kind = c.kind;
+      x += cw + 8.0f;
+    }
+    y += 50.0f;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(col.left, y));
+}
+
 }  // namespace
 
 PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& plan, const Content& content,
-                         const std::string& caption, FigureSlot& figure_slot) {
+                         const std::string& caption, const CueSettings& settings, bool options_open,
+                         FigureSlot& figure_slot) {
   PlayerAction action;
   figure_slot = FigureSlot{};
   ImGuiIO& io = ImGui::GetIO();
@@ -112,7 +163,11 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
   const SessionItem& si = plan.items[static_cast<size_t>(item)];
   const Exercise* ex = content.find_exercise(si.exercise_id);
   std::string title = si.name;
-  if (screen_header(ui, "player", title, true)) action.kind = PlayerAction::Kind::Close;
+  bool options = false;
+  if (screen_header(ui, "player", title, true, ui.strings.get(options_open ? "options.close" : "options.open"), &options)) {
+    action.kind = PlayerAction::Kind::Close;
+  }
+  if (options) action.kind = PlayerAction::Kind::ToggleOptions;
 
   const bool landscape = w > h * 1.15f;
   const float top = 64.0f + 8.0f;
@@ -155,8 +210,11 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
   text_block(ui, "player.phase", phase, ui.fonts.heading, phase_colour, info_w, Align::Center);
   text_block(ui, "player.count", std::to_string(view.count), ui.fonts.count, ui.palette.text, info_w, Align::Center);
 
+  if (options_open) {
+    draw_options(ui, view, settings, Column{info_left, info_w}, action);
+  }
   std::string progress;
-  if (view.sets > 0 && view.set > 0) {
+  if (!options_open && view.sets > 0 && view.set > 0) {
     progress = ui.strings.format("player.set_of", {{"n", std::to_string(view.set)}, {"total", std::to_string(view.sets)}});
   }
   if (view.reps > 0 && view.rep > 0) {
@@ -167,14 +225,14 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
     if (!progress.empty()) progress += "  \xC2\xB7  ";
     progress += ui.strings.get(view.side == Side::Left ? "player.side_left" : "player.side_right");
   }
-  if (!progress.empty()) text_block(ui, "player.progress", progress, ui.fonts.body, ui.palette.text, info_w, Align::Center);
+  if (!options_open && !progress.empty()) text_block(ui, "player.progress", progress, ui.fonts.body, ui.palette.text, info_w, Align::Center);
   ImGui::SetCursorScreenPos(ImVec2(info_left, ImGui::GetCursorScreenPos().y + 4));
   text_block(ui, "player.left", ui.strings.format("player.left", {{"t", clock_text(view.session_left_s)}}), ui.fonts.small,
              ui.palette.text_muted, info_w, Align::Center);
   std::string line = caption;
   if ((view.kind == SegmentKind::GetReady || view.kind == SegmentKind::UpNext) && ex && !ex->steps.empty()) line = ex->steps.front();
   if (view.paused && view.pause_reason == PauseReason::Automatic) line = ui.strings.get("player.paused_hidden");
-  if (!line.empty()) {
+  if (!line.empty() && !options_open) {
     ImGui::SetCursorScreenPos(ImVec2(info_left, ImGui::GetCursorScreenPos().y + 10));
     float cy = ImGui::GetCursorScreenPos().y;
     float ch = text_block_height(line, ui.fonts.body, info_w - 24) + 16;

@@ -121,3 +121,42 @@ test('hiding the page pauses the session and says so on return', { timeout: 6000
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the options change sound, volume, voice, tempo and reps during a session', { timeout: 60000 }, async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 1, mobile: true });
+  await page.goto(env.server.url);
+  await waitForFirstFrame(page);
+  await tap(page, 'welcome.start');
+  await waitScreen(page, 'today');
+  await tap(page, 'today.programmes');
+  await waitScreen(page, 'programmes');
+  await tap(page, 'programmes.card.taster');
+  await waitScreen(page, 'today');
+  await tap(page, 'today.start');
+  await waitScreen(page, 'player');
+  await tap(page, 'player.action');
+  await page.waitForFunction(() => window.__steady.layout.items.some((i) => i.id === 'player.options.sound'));
+  await saveScreenshot(page, 'player-options');
+
+  await tap(page, 'player.options.volume_down');
+  await page.waitForFunction(() => Math.abs(window.steadyPlatform.audio.volume - 0.7) < 1e-6);
+  await tap(page, 'player.options.sound');
+  await page.waitForFunction(() => window.steadyPlatform.audio.muted === true);
+  await tap(page, 'player.options.sound');
+  await page.waitForFunction(() => window.steadyPlatform.audio.muted === false);
+
+  // Wait for the first rep of the pelvic tilt, then ask for one more: a third rep is planned.
+  await page.waitForFunction(() => window.__steady.layout.items.some((i) => i.id === 'player.options.rep_more'),
+    null, { timeout: 15000 });
+  const before = await page.evaluate(() => window.__steady.cues.map((c) => c.caption));
+  assert.ok(!before.includes('Rep 3'));
+  await tap(page, 'player.options.rep_more');
+  await page.waitForFunction(() => window.__steady.cues.some((c) => c.caption === 'Rep 3'), null, { timeout: 5000 });
+
+  // Slower stretches what is still to come.
+  const end1 = await page.evaluate(() => window.__steady.cues.at(-1).t);
+  await tap(page, 'player.options.slower');
+  await page.waitForFunction((e) => window.__steady.cues.at(-1).t > e + 500, end1, { timeout: 5000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
