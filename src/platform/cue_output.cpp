@@ -63,6 +63,11 @@ std::string spoken_text(const Cue& cue, const SessionState& state, const Content
       return strings.format("speak.start", {{"name", it->name}, {"step", step}});
     }
     case CueKind::HoldStart: return strings.get("speak.hold");
+    case CueKind::HoldSecond: {
+      // A spoken countdown over the last five seconds of a rep's hold (3, 2, 1 come as LastThree).
+      const SessionItem* it = item_of(state, cue.item);
+      return it && !it->timed && cue.count <= 5 && cue.count > 3 ? std::to_string(cue.count) : "";
+    }
     case CueKind::LastThree: return std::to_string(cue.count);
     case CueKind::Release: return strings.get("speak.release");
     case CueKind::SwitchSide: return strings.get("speak.switch_side");

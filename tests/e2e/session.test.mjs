@@ -160,3 +160,35 @@ test('the options change sound, volume, voice, tempo and reps during a session',
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('spoken cues name the exercise, count down and say release, where a voice exists', { timeout: 60000 }, async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 1, mobile: true });
+  // A stand-in speech engine with one voice that records what it is asked to say.
+  await page.addInitScript(() => {
+    window.__spoken = [];
+    const fake = {
+      getVoices: () => [{ name: 'Test', lang: 'en-GB' }],
+      speak: (u) => window.__spoken.push(u.text),
+      cancel: () => {},
+    };
+    Object.defineProperty(window, 'speechSynthesis', { configurable: true, get: () => fake });
+    window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+  });
+  await page.goto(env.server.url);
+  await waitForFirstFrame(page);
+  await tap(page, 'welcome.start');
+  await waitScreen(page, 'today');
+  await tap(page, 'today.programmes');
+  await waitScreen(page, 'programmes');
+  await tap(page, 'programmes.card.taster');
+  await waitScreen(page, 'today');
+  await tap(page, 'today.start');
+  await waitScreen(page, 'player');
+  await page.waitForFunction(() => window.__spoken.includes('And release'), null, { timeout: 20000 });
+  const spoken = await page.evaluate(() => window.__spoken);
+  assert.match(spoken[0], /^Pelvic tilt\. /, 'the exercise and its first step come first');
+  const release = spoken.indexOf('And release');
+  assert.ok(spoken.indexOf('Hold') < release && spoken.indexOf('1') < release, `hold, count, release: ${spoken.join(' | ')}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
