@@ -9,6 +9,18 @@ import {
 
 const env = useBrowserAndServer(before, after);
 
+// Opens the app, makes the Quick taster the current programme and returns on Today.
+async function chooseTaster(page) {
+  await page.goto(env.server.url);
+  await waitForFirstFrame(page);
+  await tap(page, 'welcome.start');
+  await waitScreen(page, 'today');
+  await tap(page, 'today.programmes');
+  await waitScreen(page, 'programmes');
+  await tap(page, 'programmes.card.taster');
+  return waitScreen(page, 'today');
+}
+
 // Records every text the aria-live region says, with its performance.now() time.
 async function recordLive(page) {
   await page.evaluate(() => {
@@ -21,14 +33,7 @@ async function recordLive(page) {
 
 test('the quick taster plays start to finish with timed captions and sounds', { timeout: 180000 }, async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 2, mobile: true });
-  await page.goto(env.server.url);
-  await waitForFirstFrame(page);
-  await tap(page, 'welcome.start');
-  await waitScreen(page, 'today');
-  await tap(page, 'today.programmes');
-  await waitScreen(page, 'programmes');
-  await tap(page, 'programmes.card.taster');
-  const today = await waitScreen(page, 'today');
+  const today = await chooseTaster(page);
   assert.ok(layoutItem(today, 'today.item.pelvic-tilt'), 'the taster is now the current programme');
 
   await recordLive(page);
@@ -124,14 +129,7 @@ test('hiding the page pauses the session and says so on return', { timeout: 6000
 
 test('the options change sound, volume, voice, tempo and reps during a session', { timeout: 60000 }, async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 1, mobile: true });
-  await page.goto(env.server.url);
-  await waitForFirstFrame(page);
-  await tap(page, 'welcome.start');
-  await waitScreen(page, 'today');
-  await tap(page, 'today.programmes');
-  await waitScreen(page, 'programmes');
-  await tap(page, 'programmes.card.taster');
-  await waitScreen(page, 'today');
+  await chooseTaster(page);
   await tap(page, 'today.start');
   await waitScreen(page, 'player');
   await tap(page, 'player.action');
@@ -174,14 +172,7 @@ test('spoken cues name the exercise, count down and say release, where a voice e
     Object.defineProperty(window, 'speechSynthesis', { configurable: true, get: () => fake });
     window.SpeechSynthesisUtterance = function (text) { this.text = text; };
   });
-  await page.goto(env.server.url);
-  await waitForFirstFrame(page);
-  await tap(page, 'welcome.start');
-  await waitScreen(page, 'today');
-  await tap(page, 'today.programmes');
-  await waitScreen(page, 'programmes');
-  await tap(page, 'programmes.card.taster');
-  await waitScreen(page, 'today');
+  await chooseTaster(page);
   await tap(page, 'today.start');
   await waitScreen(page, 'player');
   await page.waitForFunction(() => window.__spoken.includes('And release'), null, { timeout: 20000 });

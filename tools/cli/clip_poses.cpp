@@ -13,18 +13,13 @@
 #include <sstream>
 #include <string>
 
+#include "read_file.h"
+
 namespace {
 
 constexpr const char* kDefaultClips = STEADY_SOURCE_DIR "/assets/clips.json";
 
-bool read_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
-}
+using sb_cli::read_file;
 
 void put_vec(std::string& out, sb::Vec3 v) {
   char buf[96];

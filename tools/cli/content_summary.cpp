@@ -10,19 +10,13 @@
 #include <sstream>
 #include <string>
 
+#include "read_file.h"
+
 namespace {
 
 constexpr const char* kDefaultAssetsDir = STEADY_SOURCE_DIR "/assets";
 
-// The whole file, or false when it cannot be read.
-bool read_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
-}
+using sb_cli::read_file;
 
 // Prints "  label: name N, name N" for every name of the enum, in table order.
 template <typename E, size_t N>

@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "read_file.h"
+
 namespace {
 
 std::atomic<long> g_allocations{0};
@@ -42,14 +44,7 @@ constexpr const char* kDefaultClips = STEADY_SOURCE_DIR "/assets/clips.json";
 constexpr int kSamplesPerPhase = 200;
 constexpr double kBudget_us = 200.0;
 
-bool read_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
-}
+using sb_cli::read_file;
 
 }  // namespace
 
