@@ -31,10 +31,12 @@ void text_block(Ui& ui, std::string_view id, std::string_view text, ImFont* font
       while (line < end && (*line == ' ' || *line == '\n')) ++line;
     }
     ImGui::Dummy(ImVec2(wrap_width, y - pos.y));
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, y));  // stay in the caller's column
     ui.layout.add(id, LayoutKind::Text, pos.x, pos.y, wrap_width, y - pos.y, false);
   } else {
     dl->AddText(font, ImGui::GetFontSize(), pos, to_u32(color), begin, end, wrap_width);
     ImGui::Dummy(ImVec2(wrap_width, size.y));
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + size.y));  // stay in the caller's column
     // ImGui counts the space before a wrap in the line's width; only a longer overflow
     // (a single word wider than the column) really cuts text off.
     float slack = ImGui::CalcTextSize(" ").x + 0.5f;
@@ -60,6 +62,7 @@ bool primary_button(Ui& ui, std::string_view id, std::string_view label, float w
   imgui_label += id;
   ImVec2 pos = ImGui::GetCursorScreenPos();
   bool pressed = ImGui::Button(imgui_label.c_str(), ImVec2(width, height));
+  ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
   float text_w = ImGui::CalcTextSize(label.data(), label.data() + label.size()).x;
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
@@ -210,6 +213,7 @@ bool secondary_button(Ui& ui, std::string_view id, std::string_view label, float
   if (height < 44.0f) height = 44.0f;
   ImVec2 pos = ImGui::GetCursorScreenPos();
   bool tapped = tap_button(id, ImVec2(width, height));
+  ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 b(pos.x + width, pos.y + height);
   dl->AddRectFilled(pos, b, to_u32(ImGui::IsItemHovered() ? ui.palette.mat : ui.palette.surface), height * 0.5f);

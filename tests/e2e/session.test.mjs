@@ -183,3 +183,21 @@ test('spoken cues name the exercise, count down and say release, where a voice e
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('on a wide screen the count and progress sit beside the figure, never over it', { timeout: 60000 }, async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 800, dpr: 1 });
+  await chooseTaster(page);
+  await tap(page, 'today.start');
+  await waitScreen(page, 'player');
+  await page.waitForFunction(() => window.__steady.layout.items.some((i) => i.id === 'player.progress'), null, { timeout: 15000 });
+  const lay = await layout(page);
+  const figure = layoutItem(lay, 'player.figure');
+  for (const id of ['player.exercise_of', 'player.phase', 'player.count', 'player.progress', 'player.left', 'player.pause']) {
+    const it = layoutItem(lay, id);
+    assert.ok(it, `${id} is shown`);
+    assert.ok(it.x >= figure.x + figure.w, `${id} (x ${it.x}) is right of the figure (ends ${figure.x + figure.w})`);
+  }
+  await saveScreenshot(page, 'player-desktop-1280x800');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
