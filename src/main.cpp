@@ -95,44 +95,6 @@ void draw_figure(App& app, int k, const std::string& exercise_id, const FigureFr
   dl->PopClipRect();
 }
 
-// The detail screen's demonstration: the whole rep at the exercise's own pace, looping,
-// alternating sides for a per-side exercise.
-FigureFrame looping_frame(const Exercise& e, const Clip& clip, double elapsed_s) {
-  const double hold = e.timed ? std::min(e.dosage.hold_s, 6.0) : std::min(std::max(e.dosage.hold_s, 0.5), 4.0);
-  const double durations[kPhaseCount] = {0.6, e.dosage.move_in_s, hold, e.dosage.move_out_s, 0.8};
-  double cycle = 0;
-  for (double d : durations) cycle += d;
-  long long n = static_cast<long long>(elapsed_s / cycle);
-  double t = elapsed_s - static_cast<double>(n) * cycle;
-  FigureFrame f;
-  f.side = e.per_side && (n % 2 == 1) ? Side::Right : Side::Left;
-  for (int p = 0; p < kPhaseCount; ++p) {
-    if (t <= durations[p] || p == kPhaseCount - 1) {
-      f.phase = static_cast<Phase>(p);
-      f.progress = phase_progress(clip, f.phase, std::min(t, durations[p]), durations[p]);
-      break;
-    }
-    t -= durations[p];
-  }
-  return f;
-}
-
-// The player's figure follows the session: it moves in the move phases and stays still in holds.
-FigureFrame session_frame(const SessionView& view, const Clip& clip) {
-  FigureFrame f;
-  f.side = view.side == Side::Right ? Side::Right : Side::Left;
-  double total = view.progress < 1.0 ? view.segment_left_s / (1.0 - view.progress) : 0.0;
-  switch (view.kind) {
-    case SegmentKind::MoveIn: f.phase = Phase::MoveIn; f.progress = view.progress; break;
-    case SegmentKind::Hold: f.phase = Phase::Hold; f.progress = phase_progress(clip, Phase::Hold, view.progress * total, total); break;
-    case SegmentKind::MoveOut: f.phase = Phase::MoveOut; f.progress = view.progress; break;
-    case SegmentKind::RestRep:
-    case SegmentKind::RestSet: f.phase = Phase::Rest; f.progress = view.progress; break;
-    default: f.phase = Phase::Start; f.progress = 0; break;
-  }
-  return f;
-}
-
 void go_to(App& app, Screen screen) {
   app.back_stack.push_back(app.screen);
   app.screen = screen;

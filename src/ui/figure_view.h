@@ -8,6 +8,7 @@
 
 #include "core/clip.h"
 #include "core/content.h"
+#include "core/session.h"
 #include "platform/figure_renderer.h"
 #include "ui/exercise_detail.h"
 #include "ui/theme.h"
@@ -33,6 +34,13 @@ struct FigureFrame {
   double progress = 0;  // 0..1 through the phase
   Side side = Side::Left;
 };
+
+// The exercise page's demonstration elapsed_s into its loop: the whole rep at the exercise's
+// own pace, alternating sides for a per-side exercise.
+FigureFrame looping_frame(const Exercise& e, const Clip& clip, double elapsed_s);
+
+// The player's figure for a session moment: it moves in the move phases, stays still in holds.
+FigureFrame session_frame(const SessionView& view, const Clip& clip);
 
 // Fills batch with the figure of clip at frame inside slot.
 void figure_batch(const Clip& clip, const FigureFit& fit, const FigureFrame& frame, const FigureSlot& slot,

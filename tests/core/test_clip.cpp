@@ -15,6 +15,7 @@
 
 #include "core/clip.h"
 #include "core/json.h"
+#include "test_files.h"
 
 namespace {
 
@@ -25,12 +26,7 @@ using sb::Side;
 constexpr int kSamples = 200;  // per phase
 const std::string kAssetsDir = STEADY_SOURCE_DIR "/assets";
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using sb_test::read_file;
 
 // Exercise ids in file order, and whether each is done per side.
 std::vector<std::pair<std::string, bool>> exercises() {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/content.h"
+#include "test_files.h"
 
 namespace {
 
@@ -24,12 +25,7 @@ using Lines = std::vector<std::string>;
 const std::string kAssetsDir = STEADY_SOURCE_DIR "/assets";
 const std::string kSeedsDir = STEADY_SOURCE_DIR "/../shared/seeds";
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using sb_test::read_file;
 
 Lines formatted(const sb::Diagnostics& diags) {
   Lines out;

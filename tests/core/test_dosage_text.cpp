@@ -6,14 +6,12 @@
 #include <sstream>
 
 #include "core/dosage_text.h"
+#include "test_files.h"
 
 namespace {
 
 sb::Strings english() {
-  std::ifstream in(std::filesystem::path(STEADY_SOURCE_DIR) / "assets/strings.json", std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return sb::load_strings(ss.str()).strings;
+  return sb::load_strings(sb_test::read_file(std::filesystem::path(STEADY_SOURCE_DIR) / "assets/strings.json")).strings;
 }
 
 }  // namespace

@@ -8,15 +8,11 @@
 #include <sstream>
 
 #include "core/strings.h"
+#include "test_files.h"
 
 namespace {
 
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using sb_test::read_file;
 
 std::string formatted(const sb::Diagnostics& d) {
   std::string out;
