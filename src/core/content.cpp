@@ -13,6 +13,8 @@
 // [SECTION] seed_index.json
 #include "core/content.h"
 
+#include "core/json_read.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -31,13 +33,6 @@ constexpr const auto& names_of(Position) { return kPositionNames; }
 constexpr const auto& names_of(Equipment) { return kEquipmentNames; }
 constexpr const auto& names_of(Target) { return kTargetNames; }
 
-template <size_t N>
-int index_of(const std::array<std::string_view, N>& names, std::string_view name) {
-  for (size_t i = 0; i < N; ++i) {
-    if (names[i] == name) return static_cast<int>(i);
-  }
-  return -1;
-}
 
 template <typename E>
 std::string_view enum_to_string(E value) {
@@ -116,121 +111,7 @@ const AvoidEntry* Content::find_avoid(std::string_view id) const { return find_b
 
 namespace {
 
-constexpr double kWholeNumberLimit = 1e9;  // larger "whole numbers" are reported, not converted
 constexpr double kTimedHoldFallback_s = 10.0;
-
-std::string quoted(std::string_view s) {
-  std::string out;
-  json_append_string(out, s);
-  return out;
-}
-
-std::string number_text(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", x);
-  return buf;
-}
-
-template <size_t N>
-std::string joined(const std::array<std::string_view, N>& names) {
-  std::string out;
-  for (std::string_view name : names) {
-    if (!out.empty()) out += ", ";
-    out += name;
-  }
-  return out;
-}
-
-int utf8_length(std::string_view s) {
-  int n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
-std::string child_key(const std::string& path, std::string_view key) {
-  return path.empty() ? std::string(key) : path + "." + std::string(key);
-}
-
-std::string item_key(const std::string& path, std::string_view label) {
-  return path + "[" + std::string(label) + "]";
-}
-
-// Where the problems of one file go.
-struct Sink {
-  std::string_view file;
-  Diagnostics* diags;
-
-  void add(Severity severity, JsonPos pos, const std::string& key, std::string message) const {
-    diags->push_back(Diagnostic{severity, std::string(file), pos.line, pos.col, key,
-                                std::move(message)});
-  }
-  void error(JsonPos pos, const std::string& key, std::string message) const {
-    add(Severity::Error, pos, key, std::move(message));
-  }
-  void warning(JsonPos pos, const std::string& key, std::string message) const {
-    add(Severity::Warning, pos, key, std::move(message));
-  }
-};
-
-bool has_error_since(const Diagnostics& diags, size_t first) {
-  for (size_t i = first; i < diags.size(); ++i) {
-    if (diags[i].severity == Severity::Error) return true;
-  }
-  return false;
-}
-
-bool expect_type(const Sink& sink, const JsonValue& v, JsonValue::Type type,
-                 const std::string& key) {
-  if (v.type == type) return true;
-  sink.error(v.pos, key,
-             std::string("must be ") + json_type_name(type) + ", not " + json_type_name(v.type));
-  return false;
-}
-
-// A non-empty string of at most max_chars characters (0: no limit). Too long is reported
-// but kept, so the text can still be shown.
-bool read_text(const Sink& sink, const JsonValue& v, const std::string& key, std::string& out,
-               int max_chars = 0) {
-  if (!expect_type(sink, v, JsonValue::Type::String, key)) return false;
-  out = v.text;
-  if (out.empty()) {
-    sink.error(v.pos, key, "must not be empty");
-    return false;
-  }
-  int length = utf8_length(out);
-  if (max_chars > 0 && length > max_chars) {
-    sink.error(v.pos, key, "is " + std::to_string(length) + " characters long; at most " +
-                               std::to_string(max_chars) + " fit");
-    return false;
-  }
-  return true;
-}
-
-bool read_whole(const Sink& sink, const JsonValue& v, const std::string& key, int& out) {
-  if (!v.is_number()) {
-    sink.error(v.pos, key, std::string("must be a whole number, not ") + json_type_name(v.type));
-    return false;
-  }
-  if (v.number != std::floor(v.number) || std::fabs(v.number) > kWholeNumberLimit) {
-    sink.error(v.pos, key, "must be a whole number, not " + number_text(v.number));
-    return false;
-  }
-  out = static_cast<int>(v.number);
-  return true;
-}
-
-// One of names; returns its index or -1 (reported as an unknown `what`).
-template <size_t N>
-int read_choice(const Sink& sink, const JsonValue& v, const std::string& key, const char* what,
-                const std::array<std::string_view, N>& names) {
-  if (!expect_type(sink, v, JsonValue::Type::String, key)) return -1;
-  int i = index_of(names, v.text);
-  if (i < 0) {
-    sink.error(v.pos, key, std::string("unknown ") + what + " " + quoted(v.text) +
-                               " (allowed: " + joined(names) + ")");
-  }
-  return i;
-}
 
 bool read_source(const Sink& sink, const JsonValue& v, const std::string& key, std::string& out) {
   if (read_choice(sink, v, key, "source", kSourceNames) < 0) return false;
@@ -245,119 +126,45 @@ struct IdRef {
   std::string key;
 };
 
-enum class Need { Optional, Required };
-
-// Reads the members of one JSON object whose dotted path is path. On construction it warns
-// about keys that are not in known (and about repeated keys); each getter marks the
-// missing required key or the badly typed value.
-class Fields {
+// The shared reader plus the content files' own kinds of value: sources, named choices, ids.
+class Fields : public JsonFields {
  public:
-  Fields(const Sink& sink, const JsonValue& obj, std::string path,
-         std::vector<std::string_view> known)
-      : sink_(sink), obj_(obj), path_(std::move(path)), known_(std::move(known)) {
-    std::vector<bool> seen(known_.size(), false);
-    for (const JsonMember& m : obj_.members) {
-      auto it = std::find(known_.begin(), known_.end(), m.key);
-      if (it == known_.end()) {
-        sink_.warning(m.key_pos, path_, "unknown key " + quoted(m.key) + " (ignored)");
-      } else if (seen[static_cast<size_t>(it - known_.begin())]) {
-        sink_.warning(m.key_pos, key(m.key), "repeated key (only the first one is used)");
-      } else {
-        seen[static_cast<size_t>(it - known_.begin())] = true;
-      }
-    }
-  }
+  using JsonFields::JsonFields;
 
-  const Sink& sink() const { return sink_; }
-  std::string key(std::string_view name) const { return child_key(path_, name); }
-
-  // The member's value, or nullptr when it is absent (an error when required).
-  const JsonValue* get(std::string_view name, Need need) const {
-    assert(std::find(known_.begin(), known_.end(), name) != known_.end());
-    const JsonValue* v = obj_.find(name);
-    if (!v && need == Need::Required) {
-      sink_.error(obj_.pos, path_, "missing required key " + quoted(name));
-    }
-    return v;
-  }
-
-  // Each getter below returns true when it read a good value into out.
-  bool text(std::string_view name, Need need, std::string& out, int max_chars = 0) const {
-    const JsonValue* v = get(name, need);
-    return v && read_text(sink_, *v, key(name), out, max_chars);
-  }
-  bool flag(std::string_view name, Need need, bool& out) const {
-    const JsonValue* v = get(name, need);
-    if (!v || !expect_type(sink_, *v, JsonValue::Type::Bool, key(name))) return false;
-    out = v->boolean;
-    return true;
-  }
-  bool whole(std::string_view name, Need need, int& out) const {
-    const JsonValue* v = get(name, need);
-    return v && read_whole(sink_, *v, key(name), out);
-  }
-  bool real(std::string_view name, Need need, double& out) const {
-    const JsonValue* v = get(name, need);
-    if (!v || !expect_type(sink_, *v, JsonValue::Type::Number, key(name))) return false;
-    out = v->number;
-    return true;
-  }
   bool source(std::string_view name, Need need, std::string& out) const {
     const JsonValue* v = get(name, need);
-    return v && read_source(sink_, *v, key(name), out);
+    return v && read_source(sink(), *v, key(name), out);
   }
   template <typename E>
   bool choice(std::string_view name, Need need, const char* what, E& out) const {
     const JsonValue* v = get(name, need);
-    int i = v ? read_choice(sink_, *v, key(name), what, names_of(out)) : -1;
+    int i = v ? read_choice(sink(), *v, key(name), what, names_of(out)) : -1;
     if (i >= 0) out = static_cast<E>(i);
     return i >= 0;
   }
 
-  // Calls read_item(item, item_key) for each item of the list; returns the list or nullptr.
-  template <typename F>
-  const JsonValue* list(std::string_view name, Need need, F&& read_item) const {
-    const JsonValue* v = get(name, need);
-    if (!v || !expect_type(sink_, *v, JsonValue::Type::Array, key(name))) return nullptr;
-    for (size_t i = 0; i < v->items.size(); ++i) {
-      read_item(v->items[i], item_key(key(name), std::to_string(i)));
-    }
-    return v;
-  }
-  const JsonValue* text_list(std::string_view name, Need need,
-                             std::vector<std::string>& out) const {
-    return list(name, need, [&](const JsonValue& item, const std::string& k) {
-      std::string s;
-      if (read_text(sink_, item, k, s)) out.push_back(std::move(s));
-    });
-  }
   const JsonValue* source_list(std::string_view name, Need need,
                                std::vector<std::string>& out) const {
     return list(name, need, [&](const JsonValue& item, const std::string& k) {
       std::string s;
-      if (read_source(sink_, item, k, s)) out.push_back(std::move(s));
+      if (read_source(sink(), item, k, s)) out.push_back(std::move(s));
     });
   }
   template <typename E>
   const JsonValue* choice_list(std::string_view name, Need need, const char* what,
                                std::vector<E>& out) const {
     return list(name, need, [&](const JsonValue& item, const std::string& k) {
-      int i = read_choice(sink_, item, k, what, names_of(E{}));
+      int i = read_choice(sink(), item, k, what, names_of(E{}));
       if (i >= 0) out.push_back(static_cast<E>(i));
     });
   }
   const JsonValue* id_list(std::string_view name, Need need, std::vector<IdRef>& out) const {
     return list(name, need, [&](const JsonValue& item, const std::string& k) {
       std::string s;
-      if (read_text(sink_, item, k, s)) out.push_back(IdRef{std::move(s), item.pos, k});
+      if (read_text(sink(), item, k, s)) out.push_back(IdRef{std::move(s), item.pos, k});
     });
   }
 
- private:
-  const Sink& sink_;
-  const JsonValue& obj_;
-  std::string path_;
-  std::vector<std::string_view> known_;
 };
 
 // Reads each entry of the list at name: an object with an "id", labelled by that id in

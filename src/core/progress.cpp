@@ -1,0 +1,805 @@
+// progress: session logs, checks and adjustments; their stored form, the views made from
+// them, the backup file and the clinician's CSV.
+//
+// [SECTION] records
+// [SECTION] writing JSON
+// [SECTION] reading records
+// [SECTION] stored records
+// [SECTION] derived views
+// [SECTION] backup and import
+// [SECTION] clinician's CSV
+#include "core/progress.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "core/json.h"
+#include "core/json_read.h"
+
+namespace sb {
+
+namespace {
+
+constexpr std::array<std::string_view, 5> kOutcomeNames = {"not-reached", "partial", "done", "skipped", "stopped"};
+constexpr std::array<std::string_view, 4> kDifficultyNames = {"none", "easy", "right", "hard"};
+constexpr std::array<std::string_view, 3> kAdjustmentNames = {"easier", "lower-dose", "harder"};
+
+constexpr int kIdMaxChars = 64;
+constexpr int kNameMaxChars = 120;
+constexpr int kTzMaxMin = 16 * 60;
+constexpr double kDayS = 86400.0;
+constexpr long long kDayMs = 86400000LL;
+constexpr int kRepsDoneMax = kSessionRepsMax * kSessionSetsMax * 2;
+// Stored records were checked when written; only the calendar bounds them (year 2200).
+constexpr long long kFarFutureMs = 7258118400000LL;
+
+double round_tenth(double x) { return std::round(x * 10.0) / 10.0; }
+
+template <typename T>
+void put_sorted(std::vector<T>& list, T value, std::string T::*key, bool (*before)(const T&, const T&)) {
+  for (T& existing : list) {
+    if (existing.*key == value.*key) {
+      existing = std::move(value);
+      std::stable_sort(list.begin(), list.end(), before);
+      return;
+    }
+  }
+  auto at = std::upper_bound(list.begin(), list.end(), value, before);
+  list.insert(at, std::move(value));
+}
+
+bool session_before(const SessionLog& a, const SessionLog& b) { return a.start_ms < b.start_ms; }
+bool check_before(const MorningCheck& a, const MorningCheck& b) { return a.day < b.day; }
+bool adjustment_before(const Adjustment& a, const Adjustment& b) { return a.exercise_id < b.exercise_id; }
+
+}  // namespace
+
+// ---- [SECTION] records --------------------------------------------------------------------
+
+const SessionLog* Progress::find_session(std::string_view id) const {
+  for (const SessionLog& s : sessions) {
+    if (s.id == id) return &s;
+  }
+  return nullptr;
+}
+
+const MorningCheck* Progress::find_check(std::string_view day) const {
+  for (const MorningCheck& c : checks) {
+    if (c.day == day) return &c;
+  }
+  return nullptr;
+}
+
+const Adjustment* Progress::find_adjustment(std::string_view exercise_id) const {
+  for (const Adjustment& a : adjustments) {
+    if (a.exercise_id == exercise_id) return &a;
+  }
+  return nullptr;
+}
+
+void Progress::put(SessionLog log) { put_sorted(sessions, std::move(log), &SessionLog::id, session_before); }
+void Progress::put(MorningCheck check) { put_sorted(checks, std::move(check), &MorningCheck::day, check_before); }
+void Progress::put(Adjustment adjustment) {
+  put_sorted(adjustments, std::move(adjustment), &Adjustment::exercise_id, adjustment_before);
+}
+
+void Progress::remove_adjustment(std::string_view exercise_id) {
+  adjustments.erase(std::remove_if(adjustments.begin(), adjustments.end(),
+                                   [&](const Adjustment& a) { return a.exercise_id == exercise_id; }),
+                    adjustments.end());
+}
+
+SessionLog make_session_log(const SessionState& state, const SessionView& view, std::string id, long long start_ms,
+                            int tz_offset_min, const std::string& programme_id, const std::string& programme_name) {
+  SessionLog log;
+  log.id = std::move(id);
+  log.start_ms = start_ms;
+  log.tz_offset_min = tz_offset_min;
+  log.active_s = round_tenth(view.session_s);
+  log.programme_id = programme_id;
+  log.programme_name = programme_name;
+  log.finished = view.finished;
+  for (size_t i = 0; i < state.plan.items.size() && i < view.records.size(); ++i) {
+    const SessionItem& planned = state.plan.items[i];
+    const ItemRecord& r = view.records[i];
+    LogItem item;
+    item.exercise_id = planned.exercise_id;
+    item.outcome = r.outcome;
+    for (const SetRecord& set : r.sets) {
+      item.sets_done += set.done ? 1 : 0;
+      item.reps_done += planned.per_side ? std::min(set.reps_done, set.reps_done_right) : set.reps_done;
+    }
+    item.hold_s = round_tenth(r.hold_done_s);
+    item.pain_0_10 = r.pain_0_10;
+    log.items.push_back(std::move(item));
+  }
+  return log;
+}
+
+// ---- [SECTION] writing JSON ----------------------------------------------------------------
+
+namespace {
+
+// The shortest text that reads back as exactly x.
+void append_number(std::string& out, double x) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.15g", x);
+  if (std::strtod(buf, nullptr) != x) std::snprintf(buf, sizeof buf, "%.17g", x);
+  out += buf;
+}
+
+class ObjectWriter {
+ public:
+  explicit ObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
+  ~ObjectWriter() { out_ += '}'; }
+  ObjectWriter(const ObjectWriter&) = delete;
+  ObjectWriter& operator=(const ObjectWriter&) = delete;
+
+  void key(std::string_view k) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    json_append_string(out_, k);
+    out_ += ':';
+  }
+  void text(std::string_view k, std::string_view v) {
+    key(k);
+    json_append_string(out_, v);
+  }
+  void number(std::string_view k, double v) {
+    key(k);
+    append_number(out_, v);
+  }
+  void whole(std::string_view k, long long v) {
+    key(k);
+    out_ += std::to_string(v);
+  }
+  void flag(std::string_view k, bool v) {
+    key(k);
+    out_ += v ? "true" : "false";
+  }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
+void write_session(std::string& out, const SessionLog& log) {
+  ObjectWriter w(out);
+  w.whole("v", kRecordVersion);
+  w.text("id", log.id);
+  w.whole("start", log.start_ms);
+  w.whole("tz", log.tz_offset_min);
+  w.number("active_s", log.active_s);
+  w.text("programme", log.programme_id);
+  w.text("programme_name", log.programme_name);
+  w.key("items");
+  out += '[';
+  for (size_t i = 0; i < log.items.size(); ++i) {
+    const LogItem& it = log.items[i];
+    if (i) out += ',';
+    ObjectWriter iw(out);
+    iw.text("exercise", it.exercise_id);
+    iw.text("outcome", kOutcomeNames[static_cast<size_t>(it.outcome)]);
+    iw.whole("sets", it.sets_done);
+    iw.whole("reps", it.reps_done);
+    iw.number("hold_s", it.hold_s);
+    if (it.pain_0_10 >= 0) iw.whole("pain", it.pain_0_10);
+  }
+  out += ']';
+  if (log.pain_before >= 0) w.whole("pain_before", log.pain_before);
+  if (log.pain_after >= 0) w.whole("pain_after", log.pain_after);
+  if (log.difficulty != Difficulty::None) w.text("difficulty", kDifficultyNames[static_cast<size_t>(log.difficulty)]);
+  if (!log.note.empty()) w.text("note", log.note);
+  w.flag("finished", log.finished);
+}
+
+void write_check(std::string& out, const MorningCheck& c) {
+  ObjectWriter w(out);
+  w.whole("v", kRecordVersion);
+  w.text("day", c.day);
+  w.flag("worse", c.worse);
+  w.whole("at", c.at_ms);
+}
+
+void write_adjustment(std::string& out, const Adjustment& a) {
+  ObjectWriter w(out);
+  w.whole("v", kRecordVersion);
+  w.text("exercise", a.exercise_id);
+  w.text("kind", kAdjustmentNames[static_cast<size_t>(a.kind)]);
+  if (!a.to_id.empty()) w.text("to", a.to_id);
+  w.whole("at", a.at_ms);
+}
+
+}  // namespace
+
+std::string to_json(const SessionLog& log) {
+  std::string out;
+  write_session(out, log);
+  return out;
+}
+
+std::string to_json(const MorningCheck& check) {
+  std::string out;
+  write_check(out, check);
+  return out;
+}
+
+std::string to_json(const Adjustment& adjustment) {
+  std::string out;
+  write_adjustment(out, adjustment);
+  return out;
+}
+
+// ---- [SECTION] reading records ----------------------------------------------------------------
+
+namespace {
+
+// A record id: 1 to kIdMaxChars printable ASCII characters.
+bool read_id(const JsonFields& f, std::string_view name, std::string& out) {
+  if (!f.text(name, Need::Required, out, kIdMaxChars)) return false;
+  for (char c : out) {
+    if (c < 0x21 || c > 0x7e) {
+      f.sink().error(f.get(name, Need::Required)->pos, f.key(name), "must be plain letters, digits and signs");
+      return false;
+    }
+  }
+  return true;
+}
+
+// The record's format version: 1 or 2 (absent means the first format).
+int read_version(const JsonFields& f) {
+  int v = 1;
+  if (f.get("v", Need::Optional) && !f.whole_in("v", Need::Optional, v, 1, kRecordVersion)) return -1;
+  return v;
+}
+
+// Optional pain rating: absent is -1.
+bool read_pain(const JsonFields& f, std::string_view name, int& out) {
+  out = -1;
+  return !f.get(name, Need::Optional) || f.whole_in(name, Need::Optional, out, 0, 10);
+}
+
+bool read_start(const JsonFields& f, long long latest_ms, long long& out) {
+  if (!f.whole64("start", Need::Required, out)) return false;
+  if (out < kEarliestMs || out > latest_ms) {
+    f.sink().error(f.get("start", Need::Required)->pos, f.key("start"), "is not a believable date and time");
+    return false;
+  }
+  return true;
+}
+
+// The first format: {"v":1,"id","start","programme","done":[ids],"skipped":[ids],"pain"}.
+bool read_session_v1(const JsonFields& f, long long latest_ms, SessionLog& log) {
+  size_t first = f.sink().diags->size();
+  read_id(f, "id", log.id);
+  read_start(f, latest_ms, log.start_ms);
+  f.text("programme", Need::Required, log.programme_id, kIdMaxChars);
+  std::vector<std::string> done, skipped;
+  f.text_list("done", Need::Required, done);
+  f.text_list("skipped", Need::Optional, skipped);
+  read_pain(f, "pain", log.pain_after);
+  for (std::string& id : done) log.items.push_back(LogItem{std::move(id), ItemOutcome::Completed, 0, 0, 0.0, -1});
+  for (std::string& id : skipped) log.items.push_back(LogItem{std::move(id), ItemOutcome::Skipped, 0, 0, 0.0, -1});
+  if (log.items.size() > static_cast<size_t>(kLogItemsMax)) {
+    f.sink().error(JsonPos{}, f.key("done"), "has more exercises than one session can hold");
+  }
+  log.programme_name = log.programme_id;
+  log.finished = true;
+  return !has_error_since(*f.sink().diags, first);
+}
+
+bool read_session_at(const Sink& sink, const JsonValue& v, const std::string& path, long long latest_ms,
+                     SessionLog& log) {
+  if (!expect_type(sink, v, JsonValue::Type::Object, path)) return false;
+  size_t first = sink.diags->size();
+  const JsonValue* version = v.find("v");
+  if (!version || (version->is_number() && version->number == 1)) {
+    JsonFields f(sink, v, path, {"v", "id", "start", "programme", "done", "skipped", "pain"});
+    return read_session_v1(f, latest_ms, log);
+  }
+  JsonFields f(sink, v, path,
+               {"v", "id", "start", "tz", "active_s", "programme", "programme_name", "items", "pain_before",
+                "pain_after", "difficulty", "note", "finished"});
+  if (read_version(f) < 0) return false;
+  read_id(f, "id", log.id);
+  read_start(f, latest_ms, log.start_ms);
+  f.whole_in("tz", Need::Required, log.tz_offset_min, -kTzMaxMin, kTzMaxMin);
+  f.real_in("active_s", Need::Required, log.active_s, 0.0, kDayS);
+  f.text("programme", Need::Required, log.programme_id, kIdMaxChars);
+  f.text("programme_name", Need::Required, log.programme_name, kNameMaxChars);
+  const JsonValue* items = f.list("items", Need::Required, [&](const JsonValue& iv, const std::string& key) {
+    if (!expect_type(sink, iv, JsonValue::Type::Object, key)) return;
+    JsonFields fi(sink, iv, key, {"exercise", "outcome", "sets", "reps", "hold_s", "pain"});
+    LogItem item;
+    fi.text("exercise", Need::Required, item.exercise_id, kIdMaxChars);
+    int outcome = fi.choice_of("outcome", Need::Required, "outcome", kOutcomeNames);
+    if (outcome >= 0) item.outcome = static_cast<ItemOutcome>(outcome);
+    fi.whole_in("sets", Need::Required, item.sets_done, 0, kSessionSetsMax);
+    fi.whole_in("reps", Need::Required, item.reps_done, 0, kRepsDoneMax);
+    fi.real_in("hold_s", Need::Required, item.hold_s, 0.0, kDayS);
+    read_pain(fi, "pain", item.pain_0_10);
+    log.items.push_back(std::move(item));
+  });
+  if (items && items->items.size() > static_cast<size_t>(kLogItemsMax)) {
+    sink.error(items->pos, f.key("items"), "has more than " + std::to_string(kLogItemsMax) + " exercises");
+  }
+  read_pain(f, "pain_before", log.pain_before);
+  read_pain(f, "pain_after", log.pain_after);
+  if (f.get("difficulty", Need::Optional)) {
+    int d = f.choice_of("difficulty", Need::Optional, "difficulty", kDifficultyNames);
+    if (d >= 0) log.difficulty = static_cast<Difficulty>(d);
+  }
+  if (f.get("note", Need::Optional)) f.text("note", Need::Optional, log.note, kNoteMaxChars);
+  f.flag("finished", Need::Required, log.finished);
+  return !has_error_since(*sink.diags, first);
+}
+
+bool read_check_at(const Sink& sink, const JsonValue& v, const std::string& path, long long latest_ms,
+                   MorningCheck& c) {
+  if (!expect_type(sink, v, JsonValue::Type::Object, path)) return false;
+  size_t first = sink.diags->size();
+  JsonFields f(sink, v, path, {"v", "day", "worse", "at"});
+  if (read_version(f) < 0) return false;
+  if (f.text("day", Need::Required, c.day, 10) && day_from_text(c.day) < 0) {
+    sink.error(f.get("day", Need::Required)->pos, f.key("day"), "must be a date written YYYY-MM-DD");
+  }
+  f.flag("worse", Need::Required, c.worse);
+  if (f.whole64("at", Need::Required, c.at_ms) && (c.at_ms < kEarliestMs || c.at_ms > latest_ms)) {
+    sink.error(f.get("at", Need::Required)->pos, f.key("at"), "is not a believable date and time");
+  }
+  return !has_error_since(*sink.diags, first);
+}
+
+bool read_adjustment_at(const Sink& sink, const JsonValue& v, const std::string& path, long long latest_ms,
+                        Adjustment& a) {
+  if (!expect_type(sink, v, JsonValue::Type::Object, path)) return false;
+  size_t first = sink.diags->size();
+  JsonFields f(sink, v, path, {"v", "exercise", "kind", "to", "at"});
+  if (read_version(f) < 0) return false;
+  f.text("exercise", Need::Required, a.exercise_id, kIdMaxChars);
+  int kind = f.choice_of("kind", Need::Required, "kind of change", kAdjustmentNames);
+  if (kind >= 0) a.kind = static_cast<AdjustmentKind>(kind);
+  if (a.kind != AdjustmentKind::LowerDose || f.get("to", Need::Optional)) {
+    f.text("to", Need::Required, a.to_id, kIdMaxChars);
+  }
+  if (f.whole64("at", Need::Required, a.at_ms) && (a.at_ms < kEarliestMs || a.at_ms > latest_ms)) {
+    sink.error(f.get("at", Need::Required)->pos, f.key("at"), "is not a believable date and time");
+  }
+  return !has_error_since(*sink.diags, first);
+}
+
+template <typename T, typename F>
+RecordRead<T> read_record(std::string_view json_text, F&& read) {
+  RecordRead<T> out;
+  Diagnostics diags;
+  Sink sink{"record", &diags};
+  JsonParseResult parsed = parse_json(json_text);
+  if (!parsed.ok) {
+    out.problem = "it is not complete JSON (" + parsed.error + ")";
+    return out;
+  }
+  out.ok = read(sink, parsed.root, std::string(), kFarFutureMs, out.value);
+  if (!out.ok) {
+    for (const Diagnostic& d : diags) {
+      if (d.severity == Severity::Error) {
+        out.problem = (d.key.empty() ? std::string() : d.key + ": ") + d.message;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+RecordRead<SessionLog> read_session_record(std::string_view json_text) {
+  return read_record<SessionLog>(json_text, read_session_at);
+}
+
+RecordRead<MorningCheck> read_check_record(std::string_view json_text) {
+  return read_record<MorningCheck>(json_text, read_check_at);
+}
+
+RecordRead<Adjustment> read_adjustment_record(std::string_view json_text) {
+  return read_record<Adjustment>(json_text, read_adjustment_at);
+}
+
+// ---- [SECTION] stored records ----------------------------------------------------------------
+
+Progress load_progress(const std::vector<StoredRecord>& sessions, const std::vector<StoredRecord>& checks,
+                       const std::vector<StoredRecord>& adjustments) {
+  Progress p;
+  auto unreadable = [&](const char* store, const StoredRecord& r, std::string problem) {
+    p.unreadable.push_back(UnreadableRecord{store, r.key, r.text, std::move(problem)});
+  };
+  p.sessions.reserve(sessions.size());
+  for (const StoredRecord& r : sessions) {
+    RecordRead<SessionLog> read = read_session_record(r.text);
+    if (!read.ok) {
+      unreadable("sessions", r, read.problem);
+    } else if (read.value.id != r.key) {
+      unreadable("sessions", r, "its id does not match where it is stored");
+    } else {
+      p.sessions.push_back(std::move(read.value));
+    }
+  }
+  std::stable_sort(p.sessions.begin(), p.sessions.end(), session_before);
+  for (const StoredRecord& r : checks) {
+    RecordRead<MorningCheck> read = read_check_record(r.text);
+    if (read.ok && read.value.day == r.key) {
+      p.checks.push_back(std::move(read.value));
+    } else {
+      unreadable("checks", r, read.ok ? "its day does not match where it is stored" : read.problem);
+    }
+  }
+  std::stable_sort(p.checks.begin(), p.checks.end(), check_before);
+  for (const StoredRecord& r : adjustments) {
+    RecordRead<Adjustment> read = read_adjustment_record(r.text);
+    if (read.ok && read.value.exercise_id == r.key) {
+      p.adjustments.push_back(std::move(read.value));
+    } else {
+      unreadable("adjustments", r, read.ok ? "its exercise does not match where it is stored" : read.problem);
+    }
+  }
+  std::stable_sort(p.adjustments.begin(), p.adjustments.end(), adjustment_before);
+  return p;
+}
+
+// ---- [SECTION] derived views ----------------------------------------------------------------
+
+namespace {
+
+long long floor_div(long long a, long long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+// A session counts for streaks and calendars when at least one exercise was completed.
+bool counts(const SessionLog& s) {
+  return std::any_of(s.items.begin(), s.items.end(),
+                     [](const LogItem& it) { return it.outcome == ItemOutcome::Completed; });
+}
+
+int session_day(const SessionLog& s) { return local_day(s.start_ms, s.tz_offset_min); }
+
+}  // namespace
+
+int local_day(long long ms, int tz_offset_min) {
+  return static_cast<int>(floor_div(ms - static_cast<long long>(tz_offset_min) * 60000LL, kDayMs));
+}
+
+// Civil calendar from a day count: shift to eras of 400 years starting on 1 March, where
+// leap days fall at the end of a year.
+std::string day_text(int day) {
+  long long z = static_cast<long long>(day) + 719468;
+  long long era = floor_div(z, 146097);
+  long long doe = z - era * 146097;                                      // [0, 146096]
+  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  long long y = yoe + era * 400;
+  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);  // [0, 365]
+  long long mp = (5 * doy + 2) / 153;                        // March = 0
+  long long d = doy - (153 * mp + 2) / 5 + 1;
+  long long m = mp < 10 ? mp + 3 : mp - 9;
+  if (m <= 2) ++y;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", y, m, d);
+  return buf;
+}
+
+int day_from_text(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return -1;
+  auto digits = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+  if (y < 1970 || m < 1 || m > 12 || d < 1 || d > 31) return -1;
+  long long yy = m <= 2 ? y - 1 : y;
+  long long era = floor_div(yy, 400);
+  long long yoe = yy - era * 400;
+  long long mp = m > 2 ? m - 3 : m + 9;
+  long long doy = (153 * mp + 2) / 5 + d - 1;
+  long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  int day = static_cast<int>(era * 146097 + doe - 719468);
+  return day_text(day) == text ? day : -1;  // rejects 31 April and 29 February of common years
+}
+
+int weekday(int day) {
+  long long shifted = static_cast<long long>(day) + 3;  // 1970-01-01 was a Thursday
+  return static_cast<int>(shifted - floor_div(shifted, 7) * 7);
+}
+
+std::vector<int> done_days(const Progress& progress, int first, int last) {
+  std::vector<int> days;
+  for (const SessionLog& s : progress.sessions) {
+    int d = session_day(s);
+    if (d >= first && d <= last && counts(s)) days.push_back(d);
+  }
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  return days;
+}
+
+bool done_on(const Progress& progress, int day) { return !done_days(progress, day, day).empty(); }
+
+int streak_days(const Progress& progress, int today) {
+  std::vector<int> days = done_days(progress, today - 36600, today);
+  std::set<int> set(days.begin(), days.end());
+  int d = set.count(today) ? today : today - 1;
+  int n = 0;
+  while (set.count(d)) {
+    ++n;
+    --d;
+  }
+  return n;
+}
+
+int days_done_in_week(const Progress& progress, int day) {
+  int monday = day - weekday(day);
+  return static_cast<int>(done_days(progress, monday, monday + 6).size());
+}
+
+std::vector<PainPoint> pain_trend(const Progress& progress, int first_day, int last_day) {
+  std::vector<PainPoint> points;
+  for (const SessionLog& s : progress.sessions) {
+    int d = session_day(s);
+    if (d < first_day || d > last_day) continue;
+    if (s.pain_after >= 0) {
+      points.push_back(PainPoint{d, s.pain_after, true});
+    } else if (s.pain_before >= 0) {
+      points.push_back(PainPoint{d, s.pain_before, false});
+    }
+  }
+  return points;
+}
+
+std::vector<ExerciseHistory> exercise_histories(const Progress& progress) {
+  std::map<std::string, ExerciseHistory, std::less<>> by_id;
+  std::map<std::string, long long, std::less<>> last_ms;
+  for (const SessionLog& s : progress.sessions) {
+    for (const LogItem& it : s.items) {
+      if (it.outcome == ItemOutcome::NotReached) continue;
+      ExerciseHistory& h = by_id[it.exercise_id];
+      h.exercise_id = it.exercise_id;
+      h.times_completed += it.outcome == ItemOutcome::Completed;
+      h.times_stopped += it.outcome == ItemOutcome::Stopped;
+      h.points.push_back(ExercisePoint{session_day(s), it.outcome, it.reps_done, it.hold_s, it.pain_0_10});
+      last_ms[it.exercise_id] = s.start_ms;
+    }
+  }
+  std::vector<ExerciseHistory> out;
+  for (auto& [id, h] : by_id) out.push_back(std::move(h));
+  std::stable_sort(out.begin(), out.end(), [&](const ExerciseHistory& a, const ExerciseHistory& b) {
+    return last_ms[a.exercise_id] > last_ms[b.exercise_id];
+  });
+  return out;
+}
+
+// ---- [SECTION] backup and import --------------------------------------------------------------
+
+std::string backup_json(const Progress& progress, long long now_ms) {
+  std::string out;
+  out.reserve(progress.sessions.size() * 400 + 256);
+  out += "{\"app\":\"steady-back\",\"kind\":\"backup\",\"version\":";
+  out += std::to_string(kBackupVersion);
+  out += ",\"exported\":";
+  out += std::to_string(now_ms);
+  out += ",\n\"sessions\":[";
+  for (size_t i = 0; i < progress.sessions.size(); ++i) {
+    out += i ? ",\n" : "\n";
+    write_session(out, progress.sessions[i]);
+  }
+  out += "],\n\"checks\":[";
+  for (size_t i = 0; i < progress.checks.size(); ++i) {
+    out += i ? ",\n" : "\n";
+    write_check(out, progress.checks[i]);
+  }
+  out += "],\n\"adjustments\":[";
+  for (size_t i = 0; i < progress.adjustments.size(); ++i) {
+    out += i ? ",\n" : "\n";
+    write_adjustment(out, progress.adjustments[i]);
+  }
+  // Records this device could not read go along as they are, so a backup loses nothing.
+  out += "],\n\"unreadable\":[";
+  for (size_t i = 0; i < progress.unreadable.size(); ++i) {
+    const UnreadableRecord& u = progress.unreadable[i];
+    out += i ? ",\n" : "\n";
+    ObjectWriter w(out);
+    w.text("store", u.store);
+    w.text("key", u.key);
+    w.text("text", u.text);
+    w.text("problem", u.problem);
+  }
+  out += "]}\n";
+  return out;
+}
+
+BackupRead read_backup(std::string_view text, long long now_ms) {
+  BackupRead out;
+  Sink sink{"backup", &out.diagnostics};
+  auto fail = [&](ImportError e) {
+    out.error = e;
+    out.sessions.clear();
+    out.checks.clear();
+    out.adjustments.clear();
+    return out;
+  };
+  if (text.size() > kBackupMaxBytes) {
+    sink.error(JsonPos{}, "", "the file is " + std::to_string(text.size() >> 20) + " MB; a backup is at most " +
+                                  std::to_string(kBackupMaxBytes >> 20) + " MB");
+    return fail(ImportError::TooBig);
+  }
+  JsonParseResult parsed = parse_json(text);
+  if (!parsed.ok) {
+    sink.error(parsed.error_pos, "", parsed.error);
+    return fail(ImportError::NotJson);
+  }
+  const JsonValue& root = parsed.root;
+  const JsonValue* app = root.is_object() ? root.find("app") : nullptr;
+  const JsonValue* kind = root.is_object() ? root.find("kind") : nullptr;
+  if (!app || !app->is_string() || app->text != "steady-back" || !kind || !kind->is_string() ||
+      kind->text != "backup") {
+    sink.error(root.pos, "", "this is not a Steady Back backup");
+    return fail(ImportError::NotBackup);
+  }
+  const JsonValue* version = root.find("version");
+  int v = 0;
+  if (!version || !read_whole(sink, *version, "version", v) || v < 1) {
+    if (version && !has_error_since(out.diagnostics, 0)) sink.error(version->pos, "version", "must be 1 or more");
+    if (!version) sink.error(root.pos, "", "missing required key \"version\"");
+    return fail(ImportError::BadRecord);
+  }
+  if (v > kBackupVersion) {
+    sink.error(version->pos, "version",
+               "made by a newer version of the app (backup version " + std::to_string(v) + ")");
+    return fail(ImportError::FutureVersion);
+  }
+  JsonFields f(sink, root, "", {"app", "kind", "version", "exported", "sessions", "checks", "adjustments", "unreadable"});
+  const long long latest_ms = now_ms + kDayMs;  // a clock a little ahead elsewhere is fine
+  long long exported = 0;
+  f.whole64("exported", Need::Optional, exported);
+  const JsonValue* sessions = f.get("sessions", Need::Required);
+  if (sessions && sessions->is_array() && sessions->items.size() > kBackupMaxSessions) {
+    sink.error(sessions->pos, "sessions", "holds more than " + std::to_string(kBackupMaxSessions) + " sessions");
+    return fail(ImportError::TooBig);
+  }
+  f.list("sessions", Need::Required, [&](const JsonValue& item, const std::string& key) {
+    SessionLog log;
+    if (read_session_at(sink, item, key, latest_ms, log)) out.sessions.push_back(std::move(log));
+  });
+  f.list("checks", Need::Optional, [&](const JsonValue& item, const std::string& key) {
+    MorningCheck c;
+    if (read_check_at(sink, item, key, latest_ms, c)) out.checks.push_back(std::move(c));
+  });
+  f.list("adjustments", Need::Optional, [&](const JsonValue& item, const std::string& key) {
+    Adjustment a;
+    if (read_adjustment_at(sink, item, key, latest_ms, a)) out.adjustments.push_back(std::move(a));
+  });
+  if (has_error_since(out.diagnostics, 0)) return fail(ImportError::BadRecord);
+  // The same id twice in one file: two different records claim one place.
+  std::set<std::string> seen;
+  for (const SessionLog& s : out.sessions) {
+    if (!seen.insert(s.id).second) {
+      sink.error(JsonPos{}, "sessions", "the session id " + quoted(s.id) + " appears twice");
+      return fail(ImportError::DuplicateId);
+    }
+  }
+  seen.clear();
+  for (const MorningCheck& c : out.checks) {
+    if (!seen.insert(c.day).second) {
+      sink.error(JsonPos{}, "checks", "the morning check of " + c.day + " appears twice");
+      return fail(ImportError::DuplicateId);
+    }
+  }
+  seen.clear();
+  for (const Adjustment& a : out.adjustments) {
+    if (!seen.insert(a.exercise_id).second) {
+      sink.error(JsonPos{}, "adjustments", "the change to " + quoted(a.exercise_id) + " appears twice");
+      return fail(ImportError::DuplicateId);
+    }
+  }
+  return out;
+}
+
+MergeResult merge_backup(Progress& progress, const BackupRead& backup) {
+  MergeResult result;
+  if (backup.error != ImportError::None) return result;
+  std::set<std::string_view> have;
+  for (const SessionLog& s : progress.sessions) have.insert(s.id);
+  for (const SessionLog& s : backup.sessions) {
+    if (have.count(s.id)) {
+      ++result.already_here;
+    } else {
+      result.added_sessions.push_back(s);
+    }
+  }
+  for (const MorningCheck& c : backup.checks) {
+    if (progress.find_check(c.day)) {
+      ++result.already_here;
+    } else {
+      result.added_checks.push_back(c);
+    }
+  }
+  for (const Adjustment& a : backup.adjustments) {
+    if (progress.find_adjustment(a.exercise_id)) {
+      ++result.already_here;
+    } else {
+      result.added_adjustments.push_back(a);
+    }
+  }
+  progress.sessions.insert(progress.sessions.end(), result.added_sessions.begin(), result.added_sessions.end());
+  std::stable_sort(progress.sessions.begin(), progress.sessions.end(), session_before);
+  for (const MorningCheck& c : result.added_checks) progress.put(c);
+  for (const Adjustment& a : result.added_adjustments) progress.put(a);
+  return result;
+}
+
+// ---- [SECTION] clinician's CSV ----------------------------------------------------------------
+
+namespace {
+
+// One CSV field: quoted when it holds a separator, quote or line break; text a spreadsheet
+// would take for a formula gets a leading apostrophe.
+void append_csv_field(std::string& out, std::string_view field, bool first) {
+  if (!first) out += ',';
+  std::string f(field);
+  if (!f.empty() && (f[0] == '=' || f[0] == '+' || f[0] == '-' || f[0] == '@' || f[0] == '\t' || f[0] == '\r')) {
+    f.insert(f.begin(), '\'');
+  }
+  if (f.find_first_of(",\"\r\n") == std::string::npos) {
+    out += f;
+    return;
+  }
+  out += '"';
+  for (char c : f) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+std::string optional_whole(int v) { return v >= 0 ? std::to_string(v) : std::string(); }
+
+}  // namespace
+
+std::string sessions_csv(const Progress& progress, const Content& content) {
+  std::string out =
+      "date,time,programme,exercise,outcome,sets_done,reps_done,seconds_held,pain_during,pain_before,pain_after,"
+      "difficulty,note\r\n";
+  for (const SessionLog& s : progress.sessions) {
+    long long local_ms = s.start_ms - static_cast<long long>(s.tz_offset_min) * 60000LL;
+    long long minute_of_day = floor_div(local_ms, 60000LL) - floor_div(local_ms, kDayMs) * 1440;
+    char time[48];
+    std::snprintf(time, sizeof time, "%02lld:%02lld", minute_of_day / 60, minute_of_day % 60);
+    std::string difficulty = s.difficulty == Difficulty::None ? "" : std::string(kDifficultyNames[static_cast<size_t>(s.difficulty)]);
+    for (const LogItem& it : s.items) {
+      const Exercise* e = content.find_exercise(it.exercise_id);
+      char held[32];
+      std::snprintf(held, sizeof held, "%g", it.hold_s);
+      append_csv_field(out, day_text(session_day(s)), true);
+      append_csv_field(out, time, false);
+      append_csv_field(out, s.programme_name, false);
+      append_csv_field(out, e ? e->name : it.exercise_id, false);
+      append_csv_field(out, kOutcomeNames[static_cast<size_t>(it.outcome)], false);
+      append_csv_field(out, std::to_string(it.sets_done), false);
+      append_csv_field(out, std::to_string(it.reps_done), false);
+      append_csv_field(out, held, false);
+      append_csv_field(out, optional_whole(it.pain_0_10), false);
+      append_csv_field(out, optional_whole(s.pain_before), false);
+      append_csv_field(out, optional_whole(s.pain_after), false);
+      append_csv_field(out, difficulty, false);
+      append_csv_field(out, s.note, false);
+      out += "\r\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace sb
