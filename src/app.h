@@ -15,15 +15,18 @@
 #include "core/strings.h"
 #include "platform/cue_output.h"
 #include "platform/figure_renderer.h"
+#include "platform/progress_keeper.h"
 #include "ui/layout.h"
 #include "ui/figure_view.h"
+#include "ui/history.h"
 #include "ui/library.h"
 #include "ui/player.h"
 #include "ui/theme.h"
+#include "ui/today.h"
 
 namespace sb {
 
-enum class Screen { Welcome, Today, Programmes, Library, Exercise, Poses, Player };
+enum class Screen { Welcome, Today, Programmes, Library, Exercise, Poses, Before, Player, History };
 
 struct App {
   SDL_Window* window = nullptr;
@@ -48,6 +51,21 @@ struct App {
   CueOutput cues;
   CueSettings cue_settings;     // sound, volume, voice, vibration
   bool player_options = false;  // the player's options panel is open
+
+  // Progress and settings, kept in the browser (IndexedDB through web/storage.js).
+  ProgressKeeper keeper;
+  bool settings_applied = false;  // the stored settings were applied once loaded
+  int progress_revision = 0;      // +1 for every change to keeper.progress
+  int views_revision = -1;        // progress_revision the views below were made from
+  int views_day = -1;             // and the day
+  TodayInfo today_info;
+  HistoryModel history;
+  std::vector<Suggestion> suggestions;      // the pain rules' suggestions, minus dismissed ones
+  std::vector<std::string> dismissed;       // "Not now" this visit: exercise ids
+  // The session's log: started when the person starts, saved whenever an outcome changes.
+  SessionLog log;
+  std::string log_saved;          // what the last saved log looked like (outcomes, ratings)
+  SummaryAnswers answers;
 
   ClipLoad clips;                  // the demonstration of every exercise
   double figure_anim_start_s = 0;  // wall time the detail screen's loop started

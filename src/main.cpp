@@ -20,9 +20,13 @@
 #include "platform/embedded.h"
 #include "platform/figure_renderer.h"
 #include "platform/page.h"
+#include "core/pain_rules.h"
 #include "core/session_plan.h"
 #include "platform/cue_output.h"
+#include "platform/progress_keeper.h"
+#include "platform/storage.h"
 #include "ui/exercise_detail.h"
+#include "ui/history.h"
 #include "ui/library.h"
 #include "ui/player.h"
 #include "ui/poses.h"
@@ -72,6 +76,11 @@ void announce_screen(App& app) {
     case Screen::Player:
       page_announce(s.format("announce.player", {{"n", std::to_string(app.session.plan.items.size())}}));
       break;
+    case Screen::Before: page_announce(s.get("announce.before")); break;
+    case Screen::History:
+      page_announce(s.format("announce.history", {{"n", std::to_string(app.history.total)},
+                                                  {"streak", std::to_string(app.history.streak)}}));
+      break;
   }
 }
 
@@ -108,17 +117,155 @@ void go_back(App& app) {
   app.screen_announced = false;
 }
 
-void start_session(App& app) {
-  const Programme& p = app.content.programmes[static_cast<size_t>(app.programme)];
+// ---- progress ------------------------------------------------------------------------------
+
+int today_day() { return local_day(clock_now_ms(), clock_tz_offset_min()); }
+
+const Programme& current_programme(const App& app) { return app.content.programmes[static_cast<size_t>(app.programme)]; }
+
+int pain_threshold(const App& app) {
+  int t = app.keeper.settings.pain_threshold;
+  return t >= 0 ? t : kPainThresholdDefault;
+}
+
+// What to tell the person about keeping their progress, before they start ("" when all is well).
+std::string storage_notice(const App& app) {
+  const ProgressKeeper& k = app.keeper;
+  if (!k.available) return app.strings.get(k.unavailable_reason == "closed" ? "storage.closed" : "storage.unavailable");
+  if (k.write_error == StorageWriteError::Quota) return app.strings.get("storage.quota");
+  if (k.write_error == StorageWriteError::Failed) return app.strings.get("storage.failed");
+  return "";
+}
+
+// What the last import did, in plain words.
+std::string import_message(const App& app) {
+  const ImportOutcome& im = app.keeper.import;
+  static constexpr const char* kErrorKeys[] = {"", "import.error.not_json", "import.error.not_backup", "import.error.future",
+                                               "import.error.bad_record", "import.error.duplicate", "import.error.too_big"};
+  if (im.error == ImportError::None) {
+    return app.strings.format("import.added", {{"added", std::to_string(im.added)}, {"here", std::to_string(im.already_here)}});
+  }
+  std::string text = app.strings.get(kErrorKeys[static_cast<int>(im.error)]);
+  if (!im.detail.empty()) text += " (" + im.detail + ")";
+  return text;
+}
+
+// Recomputes the Today and History views when progress, the programme or the day changed.
+void refresh_views(App& app) {
+  const int today = today_day();
+  if (app.views_revision == app.progress_revision && app.views_day == today) return;
+  app.views_revision = app.progress_revision;
+  app.views_day = today;
+  const Progress& progress = app.keeper.progress;
+  const Programme& p = current_programme(app);
+  std::vector<Suggestion> all = suggest(progress, p.items, app.content, pain_threshold(app), today);
+  app.suggestions.clear();
+  for (const Suggestion& sug : all) {
+    if (std::find(app.dismissed.begin(), app.dismissed.end(), sug.exercise_id) == app.dismissed.end()) {
+      app.suggestions.push_back(sug);
+    }
+  }
+  int target = 0;
+  for (const ProgrammeItem& it : p.items) target = std::max(target, it.dosage.days_per_week);
+  TodayInfo& t = app.today_info;
+  t = TodayInfo{};
+  t.items = adjusted_programme(p.items, progress.adjustments, app.content);
+  for (const ProgrammeItem& it : p.items) {
+    if (const Adjustment* a = progress.find_adjustment(it.exercise)) t.changes.push_back(change_text(app.strings, app.content, *a));
+  }
+  t.streak = streak_days(progress, today);
+  t.week_done = days_done_in_week(progress, today);
+  t.week_target = target;
+  t.done_today = done_on(progress, today);
+  bool recent = !done_days(progress, today - 2, today - 1).empty();
+  t.ask_morning = app.keeper.loaded && recent && !t.done_today && !progress.find_check(day_text(today));
+  t.suggestions = static_cast<int>(app.suggestions.size());
+  t.storage_notice = storage_notice(app);
+  app.history = make_history_model(progress, app.suggestions, today, target, pain_threshold(app));
+  HistoryModel& h = app.history;
+  if (!t.storage_notice.empty()) {
+    h.notices.push_back(t.storage_notice);
+    h.notice_danger.push_back(true);
+  }
+  if (!progress.unreadable.empty()) {
+    h.notices.push_back(app.strings.format("storage.unreadable", {{"n", std::to_string(progress.unreadable.size())}}));
+    h.notice_danger.push_back(true);
+  }
+  if (app.keeper.import.done) {
+    h.notices.push_back(import_message(app));
+    h.notice_danger.push_back(app.keeper.import.error != ImportError::None);
+  }
+  h.embedded = files_embedded();
+}
+
+// Applies the stored settings once progress has loaded.
+void apply_loaded_settings(App& app) {
+  const Settings& st = app.keeper.settings;
+  if (const Programme* p = app.content.find_programme(st.programme_id)) {
+    app.programme = static_cast<int>(p - app.content.programmes.data());
+  }
+  app.cue_settings = CueSettings{st.sound, static_cast<float>(st.volume), st.speech, st.vibration};
+}
+
+void save_settings(App& app) {
+  Settings& st = app.keeper.settings;
+  st.sound = app.cue_settings.sound;
+  st.volume = app.cue_settings.volume;
+  st.speech = app.cue_settings.speech;
+  st.vibration = app.cue_settings.vibration;
+  st.programme_id = current_programme(app).id;
+  keeper_save_settings(app.keeper);
+}
+
+// Brings the session's log up to date and saves it whenever an outcome or rating changed,
+// so a session is on disk the moment it ends, even if the page closes right after.
+void update_log(App& app, const SessionView& view) {
+  const Programme& p = current_programme(app);
+  SessionLog log = make_session_log(app.session, view, app.log.id, app.log.start_ms, app.log.tz_offset_min, p.id, p.name);
+  log.pain_before = app.log.pain_before;
+  log.pain_after = app.answers.pain_after;
+  log.difficulty = app.answers.difficulty;
+  std::string signature = std::to_string(log.finished) + "/" + std::to_string(log.pain_after) + "/" +
+                          std::to_string(static_cast<int>(log.difficulty));
+  bool anything = false;
+  for (const LogItem& it : log.items) {
+    signature += "/" + std::to_string(static_cast<int>(it.outcome)) + ":" + std::to_string(it.pain_0_10);
+    anything = anything || it.outcome != ItemOutcome::NotReached;
+  }
+  app.log = std::move(log);
+  if (anything && signature != app.log_saved) {
+    app.log_saved = signature;
+    keeper_save(app.keeper, app.log);
+    ++app.progress_revision;
+  }
+  app.answers.save_failed = !app.keeper.available || app.keeper.write_error != StorageWriteError::None;
+}
+
+// ---- session -------------------------------------------------------------------------------
+
+void start_session(App& app, int pain_before) {
+  const Programme& p = current_programme(app);
   double now = wall_now_s();
-  app.session = session_start(make_session_plan(app.content, p.items), now);
+  std::vector<ProgrammeItem> items = adjusted_programme(p.items, app.keeper.progress.adjustments, app.content);
+  app.session = session_start(make_session_plan(app.content, items), now);
+  long long now_ms = clock_now_ms();
+  app.log = SessionLog{};
+  app.log.id = keeper_new_session_id(now_ms);
+  app.log.start_ms = now_ms;
+  app.log.tz_offset_min = clock_tz_offset_min();
+  app.log.pain_before = pain_before;
+  app.log_saved.clear();
+  app.answers = SummaryAnswers{};
   cue_output_start(app.cues, now);
   page_take_hidden_at();  // forget any hiding before the session began
   wake_lock(true);
-  go_to(app, Screen::Player);
+  // The pain question before it is replaced by the player: Back from the player goes home.
+  app.screen = Screen::Player;
+  app.screen_announced = false;
 }
 
 void end_session(App& app) {
+  update_log(app, session_view(app.session, wall_now_s()));
   cue_output_stop(app.cues, wall_now_s());
   wake_lock(false);
   go_back(app);
@@ -156,7 +303,8 @@ void draw_player_screen(App& app, Ui& ui) {
   SessionView view = session_view(app.session, now);
   FigureSlot slot;
   PlayerAction a = draw_player(ui, view, app.session.plan, app.content, app.cues.caption, app.cue_settings,
-                               app.player_options, slot);
+                               app.player_options, app.answers, slot);
+  const CueSettings cue_before = app.cue_settings;
   if (view.item >= 0 && !view.finished) {
     const std::string& id = app.session.plan.items[static_cast<size_t>(view.item)].exercise_id;
     if (const Clip* clip = app.clips.find(id)) draw_figure(app, 0, id, session_frame(view, *clip), slot);
@@ -174,6 +322,8 @@ void draw_player_screen(App& app, Ui& ui) {
     case PlayerAction::Kind::RemoveRep: apply(app, ActionKind::RemoveRep); break;
     case PlayerAction::Kind::Close:
     case PlayerAction::Kind::Finish: end_session(app); return;
+    case PlayerAction::Kind::RatePainAfter: app.answers.pain_after = a.pain_0_10; break;
+    case PlayerAction::Kind::SetDifficulty: app.answers.difficulty = a.difficulty; break;
     case PlayerAction::Kind::ToggleOptions: app.player_options = !app.player_options; break;
     case PlayerAction::Kind::ToggleSound: app.cue_settings.sound = !app.cue_settings.sound; break;
     case PlayerAction::Kind::VolumeDown:
@@ -195,6 +345,11 @@ void draw_player_screen(App& app, Ui& ui) {
     }
   }
   apply_cue_settings(app);
+  if (app.cue_settings.sound != cue_before.sound || app.cue_settings.volume != cue_before.volume ||
+      app.cue_settings.speech != cue_before.speech || app.cue_settings.vibration != cue_before.vibration) {
+    save_settings(app);
+  }
+  update_log(app, session_view(app.session, wall_now_s()));
   if (view.finished && !app.session.paused) wake_lock(false);
   cue_output_update(app.cues, app.session, app.content, app.strings, wall_now_s());
   // Keep drawing while the figure moves or a count runs.
@@ -207,9 +362,15 @@ void draw_screen(App& app, Ui& ui) {
       if (draw_welcome(ui) == WelcomeAction::Start) go_to(app, Screen::Today);
       break;
     case Screen::Today: {
-      TodayAction a = draw_today(ui, app.content, app.content.programmes[static_cast<size_t>(app.programme)]);
+      refresh_views(app);
+      TodayAction a = draw_today(ui, app.content, current_programme(app), app.today_info);
       if (a.kind == TodayAction::Kind::Start) {
-        start_session(app);
+        go_to(app, Screen::Before);
+      } else if (a.kind == TodayAction::Kind::History) {
+        go_to(app, Screen::History);
+      } else if (a.kind == TodayAction::Kind::MorningWorse || a.kind == TodayAction::Kind::MorningSame) {
+        keeper_save(app.keeper, MorningCheck{day_text(today_day()), a.kind == TodayAction::Kind::MorningWorse, clock_now_ms()});
+        ++app.progress_revision;
       } else if (a.kind == TodayAction::Kind::Open) {
         app.exercise = a.exercise;
         app.figure_anim_start_s = wall_now_s();
@@ -225,6 +386,8 @@ void draw_screen(App& app, Ui& ui) {
       ProgrammesAction a = draw_programmes(ui, app.content, app.content.programmes[static_cast<size_t>(app.programme)].id);
       if (a.kind == ProgrammesAction::Kind::Choose) {
         app.programme = a.programme;
+        save_settings(app);
+        ++app.progress_revision;  // suggestions and targets follow the programme
         go_back(app);
       } else if (a.kind == ProgrammesAction::Kind::Back) {
         go_back(app);
@@ -232,6 +395,42 @@ void draw_screen(App& app, Ui& ui) {
       break;
     }
     case Screen::Player: draw_player_screen(app, ui); break;
+    case Screen::Before: {
+      BeforeAction a = draw_pain_before(ui, current_programme(app).name);
+      if (a.kind == BeforeAction::Kind::Back) go_back(app);
+      if (a.kind == BeforeAction::Kind::Rate) start_session(app, a.pain_0_10);
+      if (a.kind == BeforeAction::Kind::Skip) start_session(app, -1);
+      break;
+    }
+    case Screen::History: {
+      refresh_views(app);
+      HistoryAction a = draw_history(ui, app.content, app.history);
+      const long long now_ms = clock_now_ms();
+      switch (a.kind) {
+        case HistoryAction::Kind::None: break;
+        case HistoryAction::Kind::Back: go_back(app); break;
+        case HistoryAction::Kind::Accept:
+          keeper_save(app.keeper, adjustment_for(app.suggestions[static_cast<size_t>(a.suggestion)], now_ms));
+          ++app.progress_revision;
+          break;
+        case HistoryAction::Kind::Dismiss:
+          app.dismissed.push_back(app.suggestions[static_cast<size_t>(a.suggestion)].exercise_id);
+          ++app.progress_revision;
+          break;
+        case HistoryAction::Kind::Undo:
+          keeper_remove_adjustment(app.keeper, a.exercise_id);
+          ++app.progress_revision;
+          break;
+        case HistoryAction::Kind::Export: keeper_export_backup(app.keeper, now_ms); break;
+        case HistoryAction::Kind::ExportCsv: keeper_export_csv(app.keeper, app.content, now_ms); break;
+        case HistoryAction::Kind::Print:
+          files_print(history_print_report(app.strings, app.content, app.keeper.progress, app.history));
+          break;
+        case HistoryAction::Kind::Import: keeper_start_import(app.keeper); break;
+        case HistoryAction::Kind::OpenFull: files_open_full_app(); break;
+      }
+      break;
+    }
     case Screen::Poses: {
       const Exercise& e = app.content.exercises[static_cast<size_t>(app.exercise)];
       std::array<FigureSlot, kKeyPoseCount> slots{};
@@ -295,6 +494,18 @@ void frame(void* arg) {
       emscripten_cancel_main_loop();
       return;
     }
+    changed = true;
+  }
+  if (keeper_poll(app.keeper, clock_now_ms())) {
+    if (app.keeper.loaded && !app.settings_applied) {
+      apply_loaded_settings(app);
+      app.settings_applied = true;
+    }
+    if (app.keeper.import_finished) {
+      app.keeper.import_finished = false;
+      page_announce(app.keeper.import.error == ImportError::None ? app.strings.get("announce.imported") : import_message(app));
+    }
+    ++app.progress_revision;
     changed = true;
   }
   if (changed) app.redraw_frames = 3;  // ImGui settles hover and click states over a few frames

@@ -36,25 +36,16 @@ std::string clock_text(double seconds) {
 void draw_pain_question(Ui& ui, const Column& col, PlayerAction& action) {
   text_block(ui, "player.pain.question", ui.strings.get("player.pain_question"), ui.fonts.heading, ui.palette.text, col.width);
   ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 16));
-  const int per_row = col.width < 360 ? 4 : 6;
-  const float gap = 8.0f;
-  const float bw = (col.width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
-  float y = ImGui::GetCursorScreenPos().y;
-  for (int n = 0; n <= 10; ++n) {
-    int r = n / per_row, c = n % per_row;
-    ImGui::SetCursorScreenPos(ImVec2(col.left + static_cast<float>(c) * (bw + gap), y + static_cast<float>(r) * (56 + gap)));
-    if (secondary_button(ui, "player.pain." + std::to_string(n), std::to_string(n), bw, 56)) {
-      action = PlayerAction{PlayerAction::Kind::RatePain, n};
-    }
-  }
-  int rows = 10 / per_row + 1;
-  ImGui::SetCursorScreenPos(ImVec2(col.left, y + static_cast<float>(rows) * (56 + gap) + 8));
+  int n = pain_scale(ui, "player.pain", col, -1);
+  if (n >= 0) action = PlayerAction{PlayerAction::Kind::RatePain, n};
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 8));
   if (secondary_button(ui, "player.pain.skip", ui.strings.get("player.pain_skip"), col.width, 52)) {
     action.kind = PlayerAction::Kind::SkipRating;
   }
 }
 
-void draw_summary(Ui& ui, const SessionView& view, const SessionPlan& plan, const Column& col, PlayerAction& action) {
+void draw_summary(Ui& ui, const SessionView& view, const SessionPlan& plan, const SummaryAnswers& answers, const Column& col,
+                  PlayerAction& action) {
   text_block(ui, "summary.title", ui.strings.get("summary.title"), ui.fonts.title, ui.palette.text, col.width, Align::Center);
   ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 6));
   text_block(ui, "summary.subtitle", ui.strings.get("summary.subtitle"), ui.fonts.body, ui.palette.text_muted, col.width,
@@ -84,6 +75,36 @@ void draw_summary(Ui& ui, const SessionView& view, const SessionPlan& plan, cons
     text_block(ui, "summary.outcome." + std::to_string(i + 1), outcome, ui.fonts.small, colour, col.width - 32);
     ImGui::SetCursorScreenPos(ImVec2(col.left, y + 72));
   }
+  // Pain after, and how it felt: what the progress screen and the pain rules work from.
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 12));
+  text_block(ui, "summary.pain_after", ui.strings.get("summary.pain_after"), ui.fonts.heading, ui.palette.text, col.width);
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 12));
+  int n = pain_scale(ui, "summary.pain", col, answers.pain_after);
+  if (n >= 0) action = PlayerAction{PlayerAction::Kind::RatePainAfter, n};
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 12));
+  text_block(ui, "summary.feel", ui.strings.get("summary.feel"), ui.fonts.heading, ui.palette.text, col.width);
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 12));
+  {
+    const float gap = 8.0f, bw = (col.width - 2 * gap) / 3.0f;
+    const float y = ImGui::GetCursorScreenPos().y;
+    const struct {
+      const char* id;
+      const char* key;
+      Difficulty d;
+    } choices[] = {{"summary.easy", "summary.easy", Difficulty::Easy},
+                   {"summary.right", "summary.right", Difficulty::Right},
+                   {"summary.hard", "summary.hard", Difficulty::Hard}};
+    for (int i = 0; i < 3; ++i) {
+      ImGui::SetCursorScreenPos(ImVec2(col.left + static_cast<float>(i) * (bw + gap), y));
+      if (choice_button(ui, choices[i].id, ui.strings.get(choices[i].key), bw, 52, answers.difficulty == choices[i].d)) {
+        action.kind = PlayerAction::Kind::SetDifficulty;
+        action.difficulty = choices[i].d;
+      }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(col.left, y + 52 + 16));
+  }
+  text_block(ui, "summary.saved", ui.strings.get(answers.save_failed ? "summary.not_saved" : "summary.saved"), ui.fonts.small,
+             answers.save_failed ? ui.palette.danger : ui.palette.text_muted, col.width, Align::Center);
   ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 16));
   if (primary_button(ui, "summary.finish", ui.strings.get("summary.finish"), col.width, 60)) action.kind = PlayerAction::Kind::Finish;
 }
@@ -142,7 +163,7 @@ void draw_options(Ui& ui, const SessionView& view, const CueSettings& settings, 
 
 PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& plan, const Content& content,
                          const std::string& caption, const CueSettings& settings, bool options_open,
-                         FigureSlot& figure_slot) {
+                         const SummaryAnswers& answers, FigureSlot& figure_slot) {
   PlayerAction action;
   figure_slot = FigureSlot{};
   ImGuiIO& io = ImGui::GetIO();
@@ -153,7 +174,7 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
   if (view.finished) {
     begin_scroll_area(ui, "summary.scroll");
     ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 24));
-    draw_summary(ui, view, plan, col, action);
+    draw_summary(ui, view, plan, answers, col, action);
     end_scroll_area();
     end_screen();
     return action;
@@ -284,6 +305,28 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
   } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
     action.kind = PlayerAction::Kind::Stop;
   }
+  end_screen();
+  return action;
+}
+
+BeforeAction draw_pain_before(Ui& ui, const std::string& programme_name) {
+  BeforeAction action;
+  begin_screen(ui, "before");
+  Column col = page_column(ImGui::GetIO().DisplaySize.x, 640.0f);
+  if (screen_header(ui, "before", programme_name, true)) action.kind = BeforeAction::Kind::Back;
+  begin_scroll_area(ui, "before.scroll");
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 16));
+  text_block(ui, "before.title", ui.strings.get("before.title"), ui.fonts.title, ui.palette.text, col.width);
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 8));
+  text_block(ui, "before.question", ui.strings.get("before.question"), ui.fonts.heading, ui.palette.text, col.width);
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 16));
+  int n = pain_scale(ui, "before.pain", col, -1);
+  if (n >= 0) action = BeforeAction{BeforeAction::Kind::Rate, n};
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 8));
+  if (secondary_button(ui, "before.skip", ui.strings.get("before.skip"), col.width, 52)) action.kind = BeforeAction::Kind::Skip;
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 16));
+  text_block(ui, "before.why", ui.strings.get("before.why"), ui.fonts.small, ui.palette.text_muted, col.width);
+  end_scroll_area();
   end_screen();
   return action;
 }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/content.h"
+#include "core/progress.h"
 #include "core/session.h"
 #include "ui/exercise_detail.h"
 #include "ui/widgets.h"
@@ -15,10 +16,12 @@ namespace sb {
 struct PlayerAction {
   enum class Kind {
     None, Pause, Resume, Previous, Next, Stop, RatePain, SkipRating, AddRep, RemoveRep, Close, Finish,
-    ToggleOptions, ToggleSound, VolumeDown, VolumeUp, ToggleSpeech, ToggleVibration, Slower, Faster
+    ToggleOptions, ToggleSound, VolumeDown, VolumeUp, ToggleSpeech, ToggleVibration, Slower, Faster,
+    RatePainAfter, SetDifficulty
   };
   Kind kind = Kind::None;
-  int pain_0_10 = 0;  // RatePain
+  int pain_0_10 = 0;  // RatePain, RatePainAfter
+  Difficulty difficulty = Difficulty::None;  // SetDifficulty
 };
 
 // How cues reach the person; changed from the player's options.
@@ -35,10 +38,24 @@ constexpr float kVolumeStep = 0.1f;
 // The words of a phase ("Hold", "Rest"...).
 std::string phase_word(const Strings& strings, SegmentKind kind);
 
+// The summary's answers so far and whether the session is kept on this device.
+struct SummaryAnswers {
+  int pain_after = -1;
+  Difficulty difficulty = Difficulty::None;
+  bool save_failed = false;  // storage refused it (or is unavailable)
+};
+
 // Draws the player for view; caption is the latest cue's words. figure_slot gets the rect
 // where the figure goes (h == 0 when the screen shows none).
 PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& plan, const Content& content,
                          const std::string& caption, const CueSettings& settings, bool options_open,
-                         FigureSlot& figure_slot);
+                         const SummaryAnswers& answers, FigureSlot& figure_slot);
+
+// The question before a session starts: pain now, 0-10, or start without rating.
+struct BeforeAction {
+  enum class Kind { None, Back, Rate, Skip } kind = Kind::None;
+  int pain_0_10 = -1;  // Rate
+};
+BeforeAction draw_pain_before(Ui& ui, const std::string& programme_name);
 
 }  // namespace sb

@@ -38,7 +38,7 @@ bool list_card(Ui& ui, const std::string& id, const std::string& title, const st
 
 }  // namespace
 
-TodayAction draw_today(Ui& ui, const Content& content, const Programme& programme) {
+TodayAction draw_today(Ui& ui, const Content& content, const Programme& programme, const TodayInfo& info) {
   TodayAction action;
   begin_screen(ui, "today");
   ImGuiIO& io = ImGui::GetIO();
@@ -53,9 +53,43 @@ TodayAction draw_today(Ui& ui, const Content& content, const Programme& programm
   text_block(ui, "today.programme", programme.name, ui.fonts.title, ui.palette.text, col.width);
   ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 4));
   text_block(ui, "today.description", programme.description, ui.fonts.body, ui.palette.text_muted, col.width);
-  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 16));
-  for (size_t i = 0; i < programme.items.size(); ++i) {
-    const ProgrammeItem& it = programme.items[i];
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 12));
+  // Progress at a glance: streak, this week against the plan, done today. Tapping opens History.
+  {
+    std::string line = info.streak > 0 ? ui.strings.format("today.streak", {{"n", std::to_string(info.streak)}})
+                                       : ui.strings.get("today.streak_none");
+    line += "  ·  " + ui.strings.format("today.week", {{"n", std::to_string(info.week_done)},
+                                                       {"target", std::to_string(info.week_target)}});
+    if (info.done_today) line += "  ·  " + ui.strings.get("today.done_today");
+    if (list_card(ui, "today.progress", ui.strings.get("today.history"), line, "", col, false)) {
+      action.kind = TodayAction::Kind::History;
+    }
+  }
+  if (!info.storage_notice.empty()) notice(ui, "today.storage", info.storage_notice, col, true);
+  if (info.ask_morning) {
+    notice(ui, "today.morning", ui.strings.get("morning.question"), col, false);
+    const float gap = 8.0f, bw = (col.width - gap) / 2.0f;
+    const float y = ImGui::GetCursorScreenPos().y - 4;
+    ImGui::SetCursorScreenPos(ImVec2(col.left, y));
+    if (secondary_button(ui, "today.morning.worse", ui.strings.get("morning.worse"), bw, 52)) action.kind = TodayAction::Kind::MorningWorse;
+    ImGui::SetCursorScreenPos(ImVec2(col.left + bw + gap, y));
+    if (secondary_button(ui, "today.morning.same", ui.strings.get("morning.same"), bw, 52)) action.kind = TodayAction::Kind::MorningSame;
+    ImGui::SetCursorScreenPos(ImVec2(col.left, y + 52 + 16));
+  }
+  if (info.suggestions > 0) {
+    std::string text = info.suggestions == 1 ? ui.strings.get("today.suggestions")
+                                             : ui.strings.format("today.suggestions_more", {{"n", std::to_string(info.suggestions)}});
+    if (secondary_button(ui, "today.suggestions", text, col.width, 52)) action.kind = TodayAction::Kind::History;
+    ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 12));
+  }
+  for (const std::string& change : info.changes) {
+    text_block(ui, "today.change." + change, ui.strings.format("today.changed", {{"what", change}}), ui.fonts.small,
+               ui.palette.accent, col.width);
+    ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 8));
+  }
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 4));
+  for (size_t i = 0; i < info.items.size(); ++i) {
+    const ProgrammeItem& it = info.items[i];
     int idx = content.exercise_index(it.exercise);
     if (idx < 0) continue;
     const Exercise& e = content.exercises[static_cast<size_t>(idx)];

@@ -2,17 +2,33 @@
 // big Start. Also the programme chooser (presets), reached from it.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "core/content.h"
 #include "ui/widgets.h"
 
 namespace sb {
 
 struct TodayAction {
-  enum class Kind { None, Start, Open, Library, Programmes } kind = Kind::None;
+  enum class Kind { None, Start, Open, Library, Programmes, History, MorningWorse, MorningSame } kind = Kind::None;
   int exercise = -1;  // Open: index into content.exercises
 };
 
-TodayAction draw_today(Ui& ui, const Content& content, const Programme& programme);
+// What the home screen shows of the person's progress.
+struct TodayInfo {
+  std::vector<ProgrammeItem> items;  // the programme as it will be played (accepted changes applied)
+  std::vector<std::string> changes;  // words for each accepted change ("less of Bridge")
+  int streak = 0;
+  int week_done = 0;
+  int week_target = 0;
+  bool done_today = false;
+  bool ask_morning = false;          // the next-morning question is due
+  int suggestions = 0;
+  std::string storage_notice;        // said before starting when progress cannot be kept
+};
+
+TodayAction draw_today(Ui& ui, const Content& content, const Programme& programme, const TodayInfo& info);
 
 struct ProgrammesAction {
   enum class Kind { None, Back, Choose } kind = Kind::None;

@@ -227,4 +227,50 @@ bool secondary_button(Ui& ui, std::string_view id, std::string_view label, float
   return tapped;
 }
 
+bool choice_button(Ui& ui, std::string_view id, std::string_view label, float width, float height, bool selected) {
+  if (!selected) return secondary_button(ui, id, label, width, height);
+  if (height < 44.0f) height = 44.0f;
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  bool tapped = tap_button(id, ImVec2(width, height));
+  ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), to_u32(ui.palette.primary), height * 0.5f);
+  ImGui::PushFont(ui.fonts.button);
+  ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+  dl->AddText(ImVec2(pos.x + (width - ts.x) * 0.5f, pos.y + (height - ts.y) * 0.5f), to_u32(ui.palette.on_primary),
+              label.data(), label.data() + label.size());
+  ImGui::PopFont();
+  ui.layout.add(id, LayoutKind::Button, pos.x, pos.y, width, height, ts.x > width - 16.0f);
+  return tapped;
+}
+
+int pain_scale(Ui& ui, const std::string& id, const Column& col, int selected) {
+  const int per_row = col.width < 360 ? 4 : 6;
+  const float gap = 8.0f, bh = 56.0f;
+  const float bw = (col.width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+  const float y = ImGui::GetCursorScreenPos().y;
+  int tapped = -1;
+  for (int n = 0; n <= 10; ++n) {
+    int r = n / per_row, c = n % per_row;
+    ImGui::SetCursorScreenPos(ImVec2(col.left + static_cast<float>(c) * (bw + gap), y + static_cast<float>(r) * (bh + gap)));
+    if (choice_button(ui, id + "." + std::to_string(n), std::to_string(n), bw, bh, n == selected)) tapped = n;
+  }
+  const int rows = 10 / per_row + 1;
+  ImGui::SetCursorScreenPos(ImVec2(col.left, y + static_cast<float>(rows) * (bh + gap)));
+  return tapped;
+}
+
+void notice(Ui& ui, std::string_view id, std::string_view text, const Column& col, bool danger) {
+  const float pad = 14.0f;
+  ImVec2 pos(col.left, ImGui::GetCursorScreenPos().y);
+  float h = text_block_height(text, ui.fonts.body, col.width - 2 * pad) + 2 * pad;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + col.width, pos.y + h), to_u32(ui.palette.banner), 14.0f);
+  dl->AddRectFilled(pos, ImVec2(pos.x + 5, pos.y + h), to_u32(danger ? ui.palette.danger : ui.palette.primary), 14.0f,
+                    ImDrawFlags_RoundCornersLeft);
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + pad + 4, pos.y + pad));
+  text_block(ui, id, text, ui.fonts.body, ui.palette.text, col.width - 2 * pad - 4);
+  ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + 12));
+}
+
 }  // namespace sb

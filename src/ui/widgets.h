@@ -2,6 +2,7 @@
 // in the frame's Layout so tests and the page bridge know where they are.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "core/strings.h"
@@ -62,5 +63,15 @@ bool chip(Ui& ui, std::string_view id, std::string_view label, bool selected);
 
 // A secondary (outlined) button; true when tapped.
 bool secondary_button(Ui& ui, std::string_view id, std::string_view label, float width, float height = 48.0f);
+
+// A secondary button that shows a choice: filled when selected; true when tapped.
+bool choice_button(Ui& ui, std::string_view id, std::string_view label, float width, float height, bool selected);
+
+// The 0-10 pain scale as a grid of large buttons ("<id>.0" ... "<id>.10") across col;
+// selected (-1 none) is filled. Returns the number tapped, or -1.
+int pain_scale(Ui& ui, const std::string& id, const Column& col, int selected);
+
+// A notice across col: a tinted card with text (danger: in the warning colour).
+void notice(Ui& ui, std::string_view id, std::string_view text, const Column& col, bool danger);
 
 }  // namespace sb

@@ -375,3 +375,35 @@ TEST_CASE("the clinician's CSV has a row per exercise, quoted and defused") {
 }
 
 }  // namespace sb
+
+#include "core/settings.h"
+
+namespace sb {
+
+TEST_CASE("settings read back, and damaged settings fall back to defaults one by one") {
+  Settings s;
+  s.sound = false;
+  s.volume = 0.3;
+  s.speech = false;
+  s.vibration = false;
+  s.programme_id = "office-break";
+  s.pain_threshold = 4;
+  Settings r = read_settings_record(to_json(s));
+  CHECK_FALSE(r.sound);
+  CHECK(r.volume == doctest::Approx(0.3));
+  CHECK_FALSE(r.speech);
+  CHECK_FALSE(r.vibration);
+  CHECK(r.programme_id == "office-break");
+  CHECK(r.pain_threshold == 4);
+  std::string problem;
+  Settings bad = read_settings_record(R"({"v":1,"sound":"loud","volume":7,"speech":false})", &problem);
+  CHECK(bad.sound);
+  CHECK(bad.volume == doctest::Approx(0.8));
+  CHECK_FALSE(bad.speech);
+  CHECK(problem.find("sound") != std::string::npos);
+  Settings broken = read_settings_record("{\"sound\":", &problem);
+  CHECK(broken.sound);
+  CHECK(problem == "the saved settings are damaged");
+}
+
+}  // namespace sb

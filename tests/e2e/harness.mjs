@@ -112,11 +112,22 @@ export function useBrowserAndServer(before, after) {
   return env;
 }
 
-// Taps the middle of a control the app laid out (by its layout id).
+// Taps the middle of a control the app laid out (by its layout id), first scrolling it
+// into view with the mouse wheel when it lies below or above the window.
 export async function tap(page, id) {
-  const lay = await layout(page);
-  const it = layoutItem(lay, id);
+  let lay = await layout(page);
+  let it = layoutItem(lay, id);
   if (!it) throw new Error(`${id} is not on the ${lay?.screen} screen`);
+  const viewport = page.viewportSize();
+  for (let i = 0; i < 40 && (it.y < 60 || it.y + Math.min(it.h, 56) > viewport.height - 8); i++) {
+    await page.mouse.move(viewport.width / 2, viewport.height / 2);
+    const step = Math.max(-400, Math.min(400, it.y - viewport.height / 2));
+    await page.mouse.wheel(0, step);
+    await page.waitForTimeout(60);
+    lay = await layout(page);
+    it = layoutItem(lay, id);
+    if (!it) throw new Error(`${id} left the ${lay?.screen} screen while scrolling`);
+  }
   await page.mouse.click(it.x + it.w / 2, it.y + Math.min(it.h / 2, 28));
 }
 
@@ -124,4 +135,13 @@ export async function tap(page, id) {
 export async function waitScreen(page, screen, timeout = 5000) {
   await page.waitForFunction((s) => window.__steady?.layout?.screen === s, screen, { timeout });
   return layout(page);
+}
+
+// From Today: Start, answer the pain question (a number 0-10, or null to skip), and wait
+// for the player.
+export async function startSession(page, painBefore = null) {
+  await tap(page, 'today.start');
+  await waitScreen(page, 'before');
+  await tap(page, painBefore === null ? 'before.skip' : `before.pain.${painBefore}`);
+  return waitScreen(page, 'player');
 }

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  openPage, waitForFirstFrame, layout, layoutItem, saveScreenshot, useBrowserAndServer, tap, waitScreen,
+  openPage, waitForFirstFrame, layout, layoutItem, saveScreenshot, useBrowserAndServer, tap, waitScreen, startSession,
 } from './harness.mjs';
 
 const env = useBrowserAndServer(before, after);
@@ -37,8 +37,7 @@ test('the quick taster plays start to finish with timed captions and sounds', { 
   assert.ok(layoutItem(today, 'today.item.pelvic-tilt'), 'the taster is now the current programme');
 
   await recordLive(page);
-  await tap(page, 'today.start');
-  await waitScreen(page, 'player');
+  await startSession(page);
   await page.waitForFunction(() => Array.isArray(window.__steady.cues) && window.__steady.cues.length > 0);
   const planned = await page.evaluate(() => window.__steady.cues);
   assert.equal(planned[0].caption, 'Get ready: Pelvic tilt');
@@ -106,8 +105,7 @@ test('hiding the page pauses the session and says so on return', { timeout: 6000
   await waitForFirstFrame(page);
   await tap(page, 'welcome.start');
   await waitScreen(page, 'today');
-  await tap(page, 'today.start');
-  await waitScreen(page, 'player');
+  await startSession(page);
   await page.waitForTimeout(1000);
   // Simulate the tab going to the background and coming back.
   await page.evaluate(() => {
@@ -130,8 +128,7 @@ test('hiding the page pauses the session and says so on return', { timeout: 6000
 test('the options change sound, volume, voice, tempo and reps during a session', { timeout: 60000 }, async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 1, mobile: true });
   await chooseTaster(page);
-  await tap(page, 'today.start');
-  await waitScreen(page, 'player');
+  await startSession(page);
   await tap(page, 'player.action');
   await page.waitForFunction(() => window.__steady.layout.items.some((i) => i.id === 'player.options.sound'));
   await saveScreenshot(page, 'player-options');
@@ -173,8 +170,7 @@ test('spoken cues name the exercise, count down and say release, where a voice e
     window.SpeechSynthesisUtterance = function (text) { this.text = text; };
   });
   await chooseTaster(page);
-  await tap(page, 'today.start');
-  await waitScreen(page, 'player');
+  await startSession(page);
   await page.waitForFunction(() => window.__spoken.includes('And release'), null, { timeout: 20000 });
   const spoken = await page.evaluate(() => window.__spoken);
   assert.match(spoken[0], /^Pelvic tilt\. /, 'the exercise and its first step come first');
@@ -187,8 +183,7 @@ test('spoken cues name the exercise, count down and say release, where a voice e
 test('on a wide screen the count and progress sit beside the figure, never over it', { timeout: 60000 }, async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 800, dpr: 1 });
   await chooseTaster(page);
-  await tap(page, 'today.start');
-  await waitScreen(page, 'player');
+  await startSession(page);
   await page.waitForFunction(() => window.__steady.layout.items.some((i) => i.id === 'player.progress'), null, { timeout: 15000 });
   const lay = await layout(page);
   const figure = layoutItem(lay, 'player.figure');

@@ -1,0 +1,248 @@
+// Progress kept in the browser: a finished session is on disk the moment the summary shows
+// (closing the page right then loses nothing), History shows it after a reload, a backup
+// exported from one profile restores the same history in a fresh one (twice changes
+// nothing), bad files are refused without touching anything, records of the first storage
+// format still read, a damaged record is kept and reported, and with IndexedDB blocked the
+// app says so and still runs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  openPage, waitForFirstFrame, layout, saveScreenshot, useBrowserAndServer, tap, waitScreen, startSession,
+} from './harness.mjs';
+
+const env = useBrowserAndServer(before, after);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'steady-progress-'));
+
+async function openToday(page) {
+  await page.goto(env.server.url);
+  await waitForFirstFrame(page);
+  await page.waitForFunction(() => window.steadyStorage.status() !== 0);
+  await tap(page, 'welcome.start');
+  return waitScreen(page, 'today');
+}
+
+async function openHistory(page) {
+  await openToday(page);
+  await tap(page, 'today.progress');
+  return waitScreen(page, 'history');
+}
+
+// The session ids History lists under "Recent sessions".
+function listedSessions(lay) {
+  return lay.items.filter((i) => /^history\.session\.s-/.test(i.id)).map((i) => i.id.slice('history.session.'.length)).sort();
+}
+
+// Every record of a store, read straight from IndexedDB: { key: text }.
+async function storedRecords(page, store) {
+  return page.evaluate((name) => new Promise((resolve, reject) => {
+    const req = indexedDB.open('steady-back');
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction([name], 'readonly');
+      const keys = tx.objectStore(name).getAllKeys();
+      const values = tx.objectStore(name).getAll();
+      tx.oncomplete = () => {
+        const out = {};
+        keys.result.forEach((k, i) => { out[k] = values.result[i]; });
+        db.close();
+        resolve(out);
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+    req.onerror = () => reject(req.error);
+  }), store);
+}
+
+let sessionId = '';
+let backupFile = '';
+let shared = null;  // the profile that did a session
+
+test('a finished session is kept: closing the page right away loses nothing, History shows it', { timeout: 180000 }, async () => {
+  shared = await openPage(env.browser, { width: 390, height: 844, dpr: 1, mobile: true });
+  const { context, page, problems } = shared;
+  await openToday(page);
+  await tap(page, 'today.programmes');
+  await waitScreen(page, 'programmes');
+  await tap(page, 'programmes.card.taster');
+  await waitScreen(page, 'today');
+  await startSession(page, 3);
+  const cues = await page.waitForFunction(() => window.__steady.cues?.length && window.__steady.cues).then((h) => h.jsonValue());
+  await waitScreen(page, 'summary', cues.at(-1).t - cues[0].t + 20000);
+  // Close the page the moment the summary shows, then open the app again in the same profile.
+  await page.close();
+  const page2 = await context.newPage();
+  page2.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  const sessions = await storedRecords(await (async () => { await page2.goto(env.server.url); return page2; })(), 'sessions');
+  const ids = Object.keys(sessions);
+  assert.equal(ids.length, 1, 'the session was on disk before the page closed');
+  sessionId = ids[0];
+  const log = JSON.parse(sessions[sessionId]);
+  assert.equal(log.programme, 'taster');
+  assert.equal(log.pain_before, 3);
+  assert.equal(log.finished, true);
+  assert.ok(log.items.every((i) => i.outcome === 'done'), JSON.stringify(log.items));
+  const history = await openHistory(page2);
+  assert.deepEqual(listedSessions(history), [sessionId]);
+  await saveScreenshot(page2, 'history-phone-390x844');
+  shared.page = page2;
+  assert.deepEqual(problems, []);
+});
+
+test('pain after and difficulty are saved with the session and survive a reload', { timeout: 120000 }, async () => {
+  const { page, problems } = shared;
+  await page.goto(env.server.url);
+  await waitForFirstFrame(page);
+  await tap(page, 'welcome.start');
+  await waitScreen(page, 'today');
+  await startSession(page, 4);
+  const cues = await page.waitForFunction(() => window.__steady.cues?.length && window.__steady.cues).then((h) => h.jsonValue());
+  await waitScreen(page, 'summary', cues.at(-1).t - cues[0].t + 20000);
+  await tap(page, 'summary.pain.2');
+  await page.waitForFunction(() => window.__steady.layout.items.some((i) => i.id === 'summary.pain.2'));
+  await tap(page, 'summary.hard');
+  await page.waitForTimeout(300);
+  await page.reload();
+  const sessions = await storedRecords(page, 'sessions');
+  const second = Object.entries(sessions).find(([k]) => k !== sessionId);
+  assert.ok(second, 'the second session is stored');
+  const log = JSON.parse(second[1]);
+  assert.equal(log.pain_before, 4);
+  assert.equal(log.pain_after, 2);
+  assert.equal(log.difficulty, 'hard');
+  const history = await openHistory(page);
+  assert.equal(listedSessions(history).length, 2);
+  assert.ok(history.items.some((i) => i.id === 'history.pain_chart'), 'the pain chart shows the ratings');
+  assert.ok(history.items.some((i) => i.id.startsWith('history.day.')), 'today is marked done on the calendar');
+  assert.deepEqual(problems, []);
+});
+
+test('a backup exported from one profile restores the same history in a fresh one', { timeout: 60000 }, async () => {
+  const { page } = shared;
+  const before = await openHistory(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), tap(page, 'history.export')]);
+  backupFile = path.join(tmp, download.suggestedFilename());
+  await download.saveAs(backupFile);
+  assert.match(path.basename(backupFile), /^steady-back-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = JSON.parse(fs.readFileSync(backupFile, 'utf8'));
+  assert.equal(backup.app, 'steady-back');
+  assert.equal(backup.sessions.length, 2);
+  const [csv] = await Promise.all([page.waitForEvent('download'), tap(page, 'history.export_csv')]);
+  const csvFile = path.join(tmp, csv.suggestedFilename());
+  await csv.saveAs(csvFile);
+  const rows = fs.readFileSync(csvFile, 'utf8').trim().split('\r\n');
+  assert.match(rows[0], /^date,time,programme,exercise,outcome,/);
+  assert.ok(rows.length >= 3, 'a row per exercise of each session');
+
+  const fresh = await openPage(env.browser, { width: 390, height: 844, dpr: 1, mobile: true });
+  const empty = await openHistory(fresh.page);
+  assert.deepEqual(listedSessions(empty), []);
+  for (let round = 0; round < 2; round++) {
+    const [chooser] = await Promise.all([fresh.page.waitForEvent('filechooser'), tap(fresh.page, 'history.import')]);
+    await chooser.setFiles(backupFile);
+    await fresh.page.waitForFunction((n) => window.__steady.layout.items.some((i) => i.id === 'history.notice.0') &&
+      document.getElementById('live').textContent === 'Backup restored.', round);
+    await fresh.page.evaluate(() => { document.getElementById('live').textContent = ''; });
+  }
+  const restored = await layout(fresh.page);
+  assert.deepEqual(listedSessions(restored), listedSessions(before));
+  // Full fidelity: the fresh profile's own backup holds the same records.
+  const [again] = await Promise.all([fresh.page.waitForEvent('download'), tap(fresh.page, 'history.export')]);
+  const againFile = path.join(tmp, 'again.json');
+  await again.saveAs(againFile);
+  const copy = JSON.parse(fs.readFileSync(againFile, 'utf8'));
+  assert.deepEqual(copy.sessions, backup.sessions, 'importing twice added nothing twice');
+  // And it survives a reload there too.
+  await fresh.page.reload();
+  assert.equal(Object.keys(await storedRecords(fresh.page, 'sessions')).length, 2);
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+});
+
+test('bad backup files are refused in plain words and change nothing', { timeout: 60000 }, async () => {
+  const { page } = shared;
+  await openHistory(page);
+  const good = fs.readFileSync(backupFile, 'utf8');
+  const cases = [
+    ['truncated.json', good.slice(0, good.length / 2), /damaged or incomplete/],
+    ['foreign.json', '{"hello": "world"}', /not a Steady Back backup/],
+    ['future.json', good.replace('"version":1', '"version":9'), /newer version/],
+    ['duplicate.json', good.replace(/"id":"(s-[^"]+)"([\s\S]*)"id":"s-[^"]+"/, '"id":"$1"$2"id":"$1"'), /same record twice/],
+  ];
+  const storedBefore = await storedRecords(page, 'sessions');
+  for (const [name, text, words] of cases) {
+    const file = path.join(tmp, name);
+    fs.writeFileSync(file, text);
+    await page.evaluate(() => { document.getElementById('live').textContent = ''; });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(page, 'history.import')]);
+    await chooser.setFiles(file);
+    await page.waitForFunction(() => /Your progress is unchanged/.test(document.getElementById('live').textContent));
+    const said = await page.evaluate(() => document.getElementById('live').textContent);
+    assert.match(said, words, `${name}: ${said}`);
+    await saveScreenshot(page, `history-import-${path.basename(name, '.json')}`);
+    const notice = await page.evaluate(() => window.__steady.layout.items.find((i) => i.id === 'history.notice.0'));
+    assert.ok(notice, `${name}: a notice is shown on the screen too`);
+  }
+  assert.deepEqual(await storedRecords(page, 'sessions'), storedBefore, 'nothing stored changed');
+});
+
+test('the print view is built from text, with the chart and a row per session', { timeout: 30000 }, async () => {
+  const { page, problems } = shared;
+  await openHistory(page);
+  await tap(page, 'history.print');
+  await page.waitForSelector('#print-view table', { state: 'attached' });
+  const view = await page.evaluate(() => ({
+    title: document.querySelector('#print-view h1').textContent,
+    rows: document.querySelectorAll('#print-view tbody tr').length,
+    chart: !!document.querySelector('#print-view svg polyline'),
+  }));
+  assert.equal(view.title, 'Steady Back: progress summary');
+  assert.equal(view.rows, 2);
+  assert.ok(view.chart);
+  await page.emulateMedia({ media: 'print' });
+  await saveScreenshot(page, 'history-print-view');
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(problems, []);
+  await shared.context.close();
+});
+
+test('records of the first storage format still show, and a damaged record is kept and reported', { timeout: 60000 }, async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 1 });
+  // Before the app starts, make a version-1 database holding a first-format record and a
+  // damaged one, as an older app would have left it.
+  await context.addInitScript(() => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    const req = indexedDB.open('steady-back', 1);
+    req.onupgradeneeded = () => {
+      const store = req.result.createObjectStore('sessions');
+      store.put(JSON.stringify({ v: 1, id: 's-old', start: Date.now() - 86400000, programme: 'gentle-start',
+        done: ['knee-to-chest', 'pelvic-tilt'], skipped: [], pain: 3 }), 's-old');
+      store.put('{"v":2,"id":"s-broken","start":', 's-broken');
+    };
+    req.onsuccess = () => req.result.close();
+  });
+  const history = await openHistory(page);
+  assert.deepEqual(listedSessions(history), ['s-old']);
+  assert.ok(history.items.some((i) => i.id === 'history.notice.0'), 'the unreadable record is reported');
+  const stored = await storedRecords(page, 'sessions');
+  assert.equal(stored['s-broken'], '{"v":2,"id":"s-broken","start":', 'the damaged record is kept as it was');
+  assert.ok(problems.every((p) => /could not be read and is kept/.test(p)), problems.join('\n'));
+  await context.close();
+});
+
+test('with IndexedDB blocked the app says so before a session and still runs', { timeout: 60000 }, async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 1 });
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  const today = await openToday(page);
+  assert.ok(today.items.some((i) => i.id === 'today.storage'), 'Today warns that progress cannot be kept');
+  await saveScreenshot(page, 'today-storage-blocked');
+  await startSession(page);
+  await page.waitForFunction(() => window.__steady.layout.items.some((i) => i.id === 'player.count'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
