@@ -349,7 +349,7 @@ void draw_player_screen(App& app, Ui& ui) {
       app.cue_settings.speech != cue_before.speech || app.cue_settings.vibration != cue_before.vibration) {
     save_settings(app);
   }
-  update_log(app, session_view(app.session, wall_now_s()));
+  update_log(app, view);  // this frame's view: an action taken now shows in the next frame's
   if (view.finished && !app.session.paused) wake_lock(false);
   cue_output_update(app.cues, app.session, app.content, app.strings, wall_now_s());
   // Keep drawing while the figure moves or a count runs.
