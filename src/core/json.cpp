@@ -45,13 +45,15 @@ JsonPos json_offset_to_pos(std::string_view text, size_t offset) {
 namespace {
 
 // A plain input stream over the text. Unlike rapidjson's StringStream it does not ask the
-// reader to work on a local copy, so Tell() is exact when an event handler runs.
+// reader to work on a local copy, so Tell() is exact when an event handler runs. It never
+// moves past the terminating NUL: rapidjson's UTF-8 check takes every byte a lead byte
+// promises, so a text cut off inside a character would otherwise be read past its end.
 class TextStream {
  public:
   typedef char Ch;
   explicit TextStream(const char* s) : begin_(s), cur_(s) {}
   Ch Peek() const { return *cur_; }
-  Ch Take() { return *cur_++; }
+  Ch Take() { return *cur_ ? *cur_++ : *cur_; }
   size_t Tell() const { return static_cast<size_t>(cur_ - begin_); }
   Ch* PutBegin() { return nullptr; }
   void Put(Ch) {}

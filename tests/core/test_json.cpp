@@ -160,6 +160,16 @@ TEST_CASE("a NUL byte is an error at its position") {
   CHECK(error_text(r) == "2:6 the text contains a NUL byte");
 }
 
+TEST_CASE("a text cut off inside a multi-byte character is an error, never a read past its end") {
+  // Found by fuzz/fuzz_content: validating UTF-8 read the bytes after the terminating NUL.
+  for (const char* tail : {"\xE1", "\xF0", "\xF0\x9F", "\xE2\x80", "\xC3"}) {
+    const std::string text = std::string("{\"note\": \"a string long enough for the heap ") + tail;
+    const sb::JsonParseResult r = sb::parse_json(text);
+    CHECK_FALSE(r.ok);
+    CHECK(!r.error.empty());
+  }
+}
+
 TEST_CASE("numbers remember whether they were written as integers") {
   const sb::JsonParseResult r =
       sb::parse_json("[1, -3, 0, 1.0, 1e2, 0.5, 12345678901, 18446744073709551615, -9223372036854775808]");
