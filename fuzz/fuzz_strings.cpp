@@ -15,6 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     sb_fuzz::expect(strings.get(key) == text, "a loaded key reads back its text");
     strings.format(key, {{"n", "3"}, {"t", "5 s"}, {"a", "{b}"}});
   }
-  sb_fuzz::expect(strings.get("no.such.key") == "[no.such.key]", "a missing key shows itself");
+  if (strings.table.count("no.such.key") == 0) {
+    sb_fuzz::expect(strings.get("no.such.key") == "[no.such.key]", "a missing key shows itself");
+  }
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <rapidjson/reader.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace sb {
 
@@ -79,17 +80,24 @@ class TreeBuilder {
     v.boolean = b;
     return scalar(std::move(v));
   }
-  bool Int(int i) { return integer(static_cast<double>(i)); }
-  bool Uint(unsigned u) { return integer(static_cast<double>(u)); }
-  bool Int64(int64_t i) { return integer(static_cast<double>(i)); }
-  bool Uint64(uint64_t u) { return integer(static_cast<double>(u)); }
-  bool Double(double d) {
+  // Never called: numbers arrive as text (RawNumber below), but the reader's interface has them.
+  bool Int(int) { return false; }
+  bool Uint(unsigned) { return false; }
+  bool Int64(int64_t) { return false; }
+  bool Uint64(uint64_t) { return false; }
+  bool Double(double) { return false; }
+  // Every number arrives here as its text (kParseNumbersAsStringsFlag) and strtod converts
+  // it, correctly rounded: the conversion of Debian's rapidjson 1.1.0 turns a zero written
+  // with an exponent ("0e-23") into garbage (clz(0) in its DiyFp::Normalize).
+  bool RawNumber(const char* s, rapidjson::SizeType len, bool) {
+    const std::string text(s, len);
     JsonValue v;
     v.type = JsonValue::Type::Number;
-    v.number = d;
+    v.number = std::strtod(text.c_str(), nullptr);
+    if (v.number == 0.0) v.number = 0.0;  // "-0" reads as 0
+    v.is_integer = text.find_first_of(".eE") == std::string::npos;
     return scalar(std::move(v));
   }
-  bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }
   bool String(const char* s, rapidjson::SizeType len, bool) {
     JsonValue v;
     v.type = JsonValue::Type::String;
@@ -112,14 +120,6 @@ class TreeBuilder {
   bool too_deep() const { return too_deep_; }
 
  private:
-  bool integer(double d) {
-    JsonValue v;
-    v.type = JsonValue::Type::Number;
-    v.number = d;
-    v.is_integer = true;
-    return scalar(std::move(v));
-  }
-
   size_t value_start() const {
     size_t i = last_end_;
     while (i < text_.size()) {
@@ -228,7 +228,7 @@ JsonParseResult parse_json(std::string_view text) {
   TextStream stream(owned.c_str());
   TreeBuilder builder(owned, stream);
   rapidjson::Reader reader;
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag |
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag |
                               rapidjson::kParseValidateEncodingFlag;
   rapidjson::ParseResult pr = reader.Parse<kFlags>(stream, builder);
   if (!pr) {
