@@ -56,11 +56,11 @@ for call in re.findall(r'decode\(\s*((?:"[^"\n]*"\s*)+)\)', test):
 for i, link in enumerate(links):
     with open(f"{out}/link{i:03d}", "wb") as f:
         f.write(b"\x00" + link.encode())
-    data = link.split("1.", 1)[1]
+    data = link.split("rx=")[-1].split(".", 1)[-1]  # the base64url after "rx=1."
     raw = base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
-    start = 2 if raw[0] & 0x80 else 1
+    start = 2 if raw[0] & 0x80 else 1  # after the length prefix
     with open(f"{out}/body{i:03d}", "wb") as f:
-        f.write(b"\x01" + raw[start:-4])
+        f.write(b"\x01" + raw[start:-4])  # without the checksum
 PY
   rm -f "$links"
 }
