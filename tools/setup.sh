@@ -12,7 +12,7 @@ SDL2_SRC_VERSION="2.26.5+dfsg-1"
 IMGUI_SRC_VERSION="1.86+ds-1"
 
 APT_PACKAGES=(
-  emscripten cmake ninja-build make g++ clang dpkg-dev
+  emscripten cmake ninja-build make g++ clang libclang-rt-14-dev dpkg-dev
   doctest-dev libstb-dev rapidjson-dev
   fonts-inter fonttools python3
   chromium brotli zbar-tools imagemagick

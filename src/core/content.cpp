@@ -101,6 +101,14 @@ int Content::exercise_index(std::string_view id) const {
   return e ? static_cast<int>(e - exercises.data()) : -1;
 }
 
+const Exercise* Content::find_exercise_by_code(int code) const {
+  if (code <= 0) return nullptr;
+  for (const Exercise& e : exercises) {
+    if (e.code == code) return &e;
+  }
+  return nullptr;
+}
+
 const Programme* Content::find_programme(std::string_view id) const {
   return find_by_id(programmes, id);
 }
@@ -410,12 +418,37 @@ struct Loader {
 };
 
 const std::vector<std::string_view> kExerciseKeys = {
-    "id", "name", "summary", "category", "position", "equipment", "target", "per_side", "timed",
+    "id", "code", "name", "summary", "category", "position", "equipment", "target", "per_side", "timed",
     "steps", "cues", "mistakes", "safety", "dosage", "alt_dosages", "easier", "harder",
     "sources"};
 
-void read_exercise(const Fields& f, Exercise& e, std::vector<PendingLink>& links) {
+// Link codes already taken in the file, with the id of the exercise that took each.
+using CodeSet = std::map<int, std::string>;
+
+// Reads the link code: a whole number in range, not used before in the file (else left 0).
+void read_code(const Fields& f, const std::string& id, CodeSet& codes, int& out) {
+  int code = 0;
+  if (!f.whole("code", Need::Required, code)) return;
+  const JsonValue* v = f.get("code", Need::Required);
+  if (code < 1 || code > kExerciseCodeMax) {
+    f.sink().error(v->pos, f.key("code"),
+                   "must be between 1 and " + std::to_string(kExerciseCodeMax) + ", not " +
+                       std::to_string(code));
+    return;
+  }
+  auto [it, added] = codes.emplace(code, id);
+  if (!added) {
+    f.sink().error(v->pos, f.key("code"),
+                   "code " + std::to_string(code) + " is already used by " + quoted(it->second) +
+                       " (every exercise needs its own, never reused)");
+    return;
+  }
+  out = code;
+}
+
+void read_exercise(const Fields& f, Exercise& e, CodeSet& codes, std::vector<PendingLink>& links) {
   const Sink& sink = f.sink();
+  read_code(f, e.id, codes, e.code);
   f.text("name", Need::Required, e.name, kNameMaxChars);
   f.text("summary", Need::Required, e.summary, kSummaryMaxChars);
   f.choice("category", Need::Required, "category", e.category);
@@ -481,12 +514,13 @@ void read_exercises_file(Loader& loader, std::string_view text) {
 
   std::vector<PendingLink> links;
   IdSet ids;
+  CodeSet codes;
   read_entries(top, "exercises", ids, kExerciseKeys,
                [&](const Fields& f, const std::string& id, bool usable) {
                  Exercise e;
                  e.id = id;
                  std::vector<PendingLink> own_links;
-                 read_exercise(f, e, own_links);
+                 read_exercise(f, e, codes, own_links);
                  if (!usable) return;
                  for (PendingLink& link : own_links) {
                    link.owner = loader.content().exercises.size();

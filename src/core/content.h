@@ -77,6 +77,7 @@ struct Dosage {
 
 struct Exercise {
   std::string id;
+  int code = 0;         // link code: unique, never reused, 1 to kExerciseCodeMax; 0 = none
   std::string name;     // at most kNameMaxChars characters
   std::string summary;  // one sentence, at most kSummaryMaxChars characters
   Category category = Category::Mobility;
@@ -153,6 +154,8 @@ struct Content {
   const Exercise* find_exercise(std::string_view id) const;
   // Index of the exercise with this id in exercises, or -1.
   int exercise_index(std::string_view id) const;
+  // The exercise with this link code (Exercise::code), or nullptr (also for code 0).
+  const Exercise* find_exercise_by_code(int code) const;
   // The programme with this id, or nullptr.
   const Programme* find_programme(std::string_view id) const;
   // The avoid entry with this id, or nullptr.
@@ -168,6 +171,7 @@ constexpr int kStepsMin = 2;
 constexpr int kStepsMax = 8;
 constexpr int kProgrammeItemsMin = 3;
 constexpr int kProgrammeItemsMax = 8;
+constexpr int kExerciseCodeMax = 16383;  // fits two 7-bit groups of a prescription link
 
 // ---- loading -------------------------------------------------------------------------------
 

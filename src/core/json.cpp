@@ -5,6 +5,7 @@
 #include <rapidjson/reader.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace sb {
 
@@ -45,13 +46,15 @@ JsonPos json_offset_to_pos(std::string_view text, size_t offset) {
 namespace {
 
 // A plain input stream over the text. Unlike rapidjson's StringStream it does not ask the
-// reader to work on a local copy, so Tell() is exact when an event handler runs.
+// reader to work on a local copy, so Tell() is exact when an event handler runs. It never
+// moves past the terminating NUL: rapidjson's UTF-8 check takes every byte a lead byte
+// promises, so a text cut off inside a character would otherwise be read past its end.
 class TextStream {
  public:
   typedef char Ch;
   explicit TextStream(const char* s) : begin_(s), cur_(s) {}
   Ch Peek() const { return *cur_; }
-  Ch Take() { return *cur_++; }
+  Ch Take() { return *cur_ ? *cur_++ : *cur_; }
   size_t Tell() const { return static_cast<size_t>(cur_ - begin_); }
   Ch* PutBegin() { return nullptr; }
   void Put(Ch) {}
@@ -77,17 +80,24 @@ class TreeBuilder {
     v.boolean = b;
     return scalar(std::move(v));
   }
-  bool Int(int i) { return integer(static_cast<double>(i)); }
-  bool Uint(unsigned u) { return integer(static_cast<double>(u)); }
-  bool Int64(int64_t i) { return integer(static_cast<double>(i)); }
-  bool Uint64(uint64_t u) { return integer(static_cast<double>(u)); }
-  bool Double(double d) {
+  // Never called: numbers arrive as text (RawNumber below), but the reader's interface has them.
+  bool Int(int) { return false; }
+  bool Uint(unsigned) { return false; }
+  bool Int64(int64_t) { return false; }
+  bool Uint64(uint64_t) { return false; }
+  bool Double(double) { return false; }
+  // Every number arrives here as its text (kParseNumbersAsStringsFlag) and strtod converts
+  // it, correctly rounded: the conversion of Debian's rapidjson 1.1.0 turns a zero written
+  // with an exponent ("0e-23") into garbage (clz(0) in its DiyFp::Normalize).
+  bool RawNumber(const char* s, rapidjson::SizeType len, bool) {
+    const std::string text(s, len);
     JsonValue v;
     v.type = JsonValue::Type::Number;
-    v.number = d;
+    v.number = std::strtod(text.c_str(), nullptr);
+    if (v.number == 0.0) v.number = 0.0;  // "-0" reads as 0
+    v.is_integer = text.find_first_of(".eE") == std::string::npos;
     return scalar(std::move(v));
   }
-  bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }
   bool String(const char* s, rapidjson::SizeType len, bool) {
     JsonValue v;
     v.type = JsonValue::Type::String;
@@ -110,14 +120,6 @@ class TreeBuilder {
   bool too_deep() const { return too_deep_; }
 
  private:
-  bool integer(double d) {
-    JsonValue v;
-    v.type = JsonValue::Type::Number;
-    v.number = d;
-    v.is_integer = true;
-    return scalar(std::move(v));
-  }
-
   size_t value_start() const {
     size_t i = last_end_;
     while (i < text_.size()) {
@@ -226,7 +228,7 @@ JsonParseResult parse_json(std::string_view text) {
   TextStream stream(owned.c_str());
   TreeBuilder builder(owned, stream);
   rapidjson::Reader reader;
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag |
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag |
                               rapidjson::kParseValidateEncodingFlag;
   rapidjson::ParseResult pr = reader.Parse<kFlags>(stream, builder);
   if (!pr) {

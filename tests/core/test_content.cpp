@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -58,10 +59,15 @@ using Changes = std::vector<std::pair<std::string, std::string>>;
 // exercise's "{" is on line 2, so key k is on line 3 + k with its value at column
 // key.size() + 7 (id 3, name 4, summary 5, category 6, position 7, equipment 8, target 9,
 // per_side 10, timed 11, steps 12, dosage 13, sources 14; an added key 15).
+// Its link code sits on the line of the "{" (value at column 10), so the other keys keep
+// their lines; by default it is worked out from the id, so each id has its own.
 // A change replaces a value, removes the key (empty value) or adds it at the end;
 // a key written "+key" is always added at the end.
 std::string exercise(const std::string& id, const Changes& changes = {}) {
-  Changes keys = {{"id", "\"" + id + "\""},  {"name", "\"Exercise " + id + "\""},
+  uint32_t hash = 2166136261u;  // FNV-1a
+  for (char c : id) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+  Changes keys = {{"code", std::to_string(1 + hash % 16000)},
+                  {"id", "\"" + id + "\""},  {"name", "\"Exercise " + id + "\""},
                   {"summary", "\"Does it.\""}, {"category", "\"mobility\""},
                   {"position", "\"supine\""}, {"equipment", "[\"mat\"]"},
                   {"target", "[\"lower-back\"]"}, {"per_side", "false"},
@@ -79,9 +85,16 @@ std::string exercise(const std::string& id, const Changes& changes = {}) {
       it->second = value;
     }
   }
+  std::string first_line = "{";
   Lines lines;
-  for (const auto& [key, value] : keys) lines.push_back("  \"" + key + "\": " + value);
-  return "{\n" + joined(lines, ",\n") + "\n}";
+  for (const auto& [key, value] : keys) {
+    if (key == "code") {
+      first_line += "\"code\": " + value + ",";
+    } else {
+      lines.push_back("  \"" + key + "\": " + value);
+    }
+  }
+  return first_line + "\n" + joined(lines, ",\n") + "\n}";
 }
 
 std::string exercises_file(const Lines& exercises) {
@@ -320,7 +333,7 @@ TEST_CASE("rule: 2 to 8 steps") {
 
 TEST_CASE("rule: duplicate id") {
   const sb::ContentLoad loaded = sb::load_content(
-      {exercises_file({exercise("a"), exercise("a", {{"name", "\"Second\""}})}), kNoGuidance, kNoProgrammes});
+      {exercises_file({exercise("a"), exercise("a", {{"name", "\"Second\""}, {"code", "99"}})}), kNoGuidance, kNoProgrammes});
   CHECK(formatted(loaded.diagnostics) ==
         Lines{"exercises.json:17:9: error: exercises[a].id: duplicate id \"a\" (first used at line 3)"});
   REQUIRE(loaded.content.exercises.size() == 1);
@@ -337,6 +350,43 @@ TEST_CASE("rule: ids are lowercase words joined by dashes") {
   for (const char* bad : {"", "-a", "a-", "a--b", "Knee", "a b", "a_b", "é", "a.b"}) {
     CHECK_MESSAGE(!sb::is_valid_id(bad), bad);
   }
+}
+
+TEST_CASE("rule: every exercise has its own link code, 1 to 16383") {
+  CHECK(load_exercise({{"code", ""}}) ==
+        Lines{"exercises.json:2:1: error: exercises[a]: missing required key \"code\""});
+  CHECK(load_exercise({{"code", "0"}}) ==
+        Lines{"exercises.json:2:10: error: exercises[a].code: must be between 1 and 16383, not 0"});
+  CHECK(load_exercise({{"code", "16384"}}) ==
+        Lines{"exercises.json:2:10: error: exercises[a].code: must be between 1 and 16383, not 16384"});
+  CHECK(load_exercise({{"code", "2.5"}}) ==
+        Lines{"exercises.json:2:10: error: exercises[a].code: must be a whole number, not 2.5"});
+  const sb::ContentLoad loaded = sb::load_content(
+      {exercises_file({exercise("a", {{"code", "7"}}), exercise("b", {{"code", "7"}}),
+                       exercise("c", {{"code", "16383"}})}),
+       kNoGuidance, kNoProgrammes});
+  CHECK(formatted(loaded.diagnostics) ==
+        Lines{"exercises.json:16:10: error: exercises[b].code: code 7 is already used by \"a\" "
+              "(every exercise needs its own, never reused)"});
+  const sb::Content& c = loaded.content;
+  REQUIRE(c.exercises.size() == 3);  // still shown in the library, but no link can name b
+  CHECK(c.exercises[1].code == 0);
+  CHECK(c.find_exercise_by_code(7) == &c.exercises[0]);
+  CHECK(c.find_exercise_by_code(16383) == &c.exercises[2]);
+  CHECK(c.find_exercise_by_code(0) == nullptr);
+  CHECK(c.find_exercise_by_code(8) == nullptr);
+}
+
+TEST_CASE("every shipped exercise has a distinct link code") {
+  const sb::Content& c = shipped().content;
+  std::vector<int> codes;
+  for (const sb::Exercise& e : c.exercises) {
+    CHECK_MESSAGE(e.code >= 1, e.id);
+    CHECK(c.find_exercise_by_code(e.code) == &e);
+    codes.push_back(e.code);
+  }
+  std::sort(codes.begin(), codes.end());
+  CHECK(std::adjacent_find(codes.begin(), codes.end()) == codes.end());
 }
 
 TEST_CASE("rule: links must name known ids") {

@@ -3,6 +3,7 @@
 // UTF-8), syntax errors, the depth limit, and string escaping.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 
 #include "core/json.h"
@@ -160,6 +161,16 @@ TEST_CASE("a NUL byte is an error at its position") {
   CHECK(error_text(r) == "2:6 the text contains a NUL byte");
 }
 
+TEST_CASE("a text cut off inside a multi-byte character is an error, never a read past its end") {
+  // Found by fuzz/fuzz_content: validating UTF-8 read the bytes after the terminating NUL.
+  for (const char* tail : {"\xE1", "\xF0", "\xF0\x9F", "\xE2\x80", "\xC3"}) {
+    const std::string text = std::string("{\"note\": \"a string long enough for the heap ") + tail;
+    const sb::JsonParseResult r = sb::parse_json(text);
+    CHECK_FALSE(r.ok);
+    CHECK(!r.error.empty());
+  }
+}
+
 TEST_CASE("numbers remember whether they were written as integers") {
   const sb::JsonParseResult r =
       sb::parse_json("[1, -3, 0, 1.0, 1e2, 0.5, 12345678901, 18446744073709551615, -9223372036854775808]");
@@ -180,6 +191,26 @@ TEST_CASE("numbers remember whether they were written as integers") {
   CHECK(v[7].is_integer);
   CHECK(v[8].is_integer);
   CHECK(v[8].number < 0);
+}
+
+TEST_CASE("a zero written with an exponent is zero; numbers are correctly rounded") {
+  // Found by fuzz/fuzz_json: rapidjson 1.1.0's own conversion read "0e-23" as 1.4e-42 or 5e61.
+  const sb::JsonParseResult r =
+      sb::parse_json("[0e-23, -0e-23, 0.000e-30, 0E+5, 0.0e-400, -0, 1e-23, 2.5e3, 0.1, 123456789012345678901234]");
+  REQUIRE(r.ok);
+  const auto& v = r.root.items;
+  REQUIRE(v.size() == 10);
+  for (size_t i = 0; i < 6; ++i) {
+    CHECK_MESSAGE(v[i].number == 0.0, i);
+    CHECK_FALSE(std::signbit(v[i].number));
+  }
+  CHECK(v[5].is_integer);
+  CHECK(v[6].number == 1e-23);
+  CHECK(v[7].number == 2500.0);
+  CHECK(v[8].number == 0.1);
+  CHECK(v[9].is_integer);  // written without fraction or exponent, however large
+  CHECK(v[9].number == 123456789012345678901234.0);
+  CHECK(error_text(sb::parse_json("[1e400]")) == "1:2 Number too big to be stored in double");
 }
 
 TEST_CASE("json_type_name says the type in words") {
