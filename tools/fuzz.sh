@@ -107,6 +107,14 @@ seeds_json() {
   printf '%s' '[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]' > "$1/deep.json"
 }
 
+# A backup made by the app's own model (tests/core/test_progress.cpp writes the same shapes)
+# and stored records of both formats.
+seeds_progress() {
+  printf '%s' '{"app":"steady-back","kind":"backup","version":1,"exported":1763726400000,"sessions":[{"v":2,"id":"s-1","start":1763726400000,"tz":-60,"active_s":312.5,"programme":"gentle-start","programme_name":"Gentle start","items":[{"exercise":"knee-to-chest","outcome":"done","sets":3,"reps":9,"hold_s":45},{"exercise":"pelvic-tilt","outcome":"stopped","sets":1,"reps":4,"hold_s":0,"pain":6}],"pain_before":3,"pain_after":2,"difficulty":"right","note":"stiff","finished":true}],"checks":[{"v":2,"day":"2025-11-21","worse":true,"at":1763726400000}],"adjustments":[{"v":2,"exercise":"bridge","kind":"easier","to":"bridge-small","at":1763726400000}],"unreadable":[]}' > "$1/backup.json"
+  printf '%s' '{"v":1,"id":"s-old","start":1700000000000,"programme":"gentle-start","done":["knee-to-chest"],"skipped":["bridge"],"pain":4}' > "$1/v1.json"
+  printf '%s' '{"v":1,"sound":false,"volume":0.5,"speech":true,"vibration":false,"programme":"taster","pain_threshold":3}' > "$1/settings.json"
+}
+
 # ---- build -------------------------------------------------------------------------------------
 
 if ! command -v clang++ >/dev/null; then
