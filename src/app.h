@@ -35,7 +35,9 @@ struct App {
   Strings strings;
   Content content;
   int content_errors = 0;  // problems in the shipped content (shown, never fatal)
-  Palette palette;
+  std::string theme_id = "light";  // "light", "dark" or "high-contrast" (assets/themes.json)
+  bool reduced_motion = false;     // the person asked their system for less motion
+  Palette palette;                 // the colours of theme_id
   Fonts fonts;
   Layout layout;
 

@@ -569,7 +569,10 @@ std::string start(App& app) {
     return "The exercise library could not be loaded. Please reload the page; if this keeps happening, the site "
            "is damaged.";
   }
-  app.palette = light_palette();
+  // Colours and motion follow the person's system settings (dark mode, more contrast, less motion).
+  app.theme_id = page_prefers_more_contrast() ? "high-contrast" : page_prefers_dark() ? "dark" : "light";
+  app.reduced_motion = page_prefers_reduced_motion();
+  app.palette = load_palette(embedded_text(find_embedded("themes.json")), app.theme_id);
 
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
   if (SDL_Init(SDL_INIT_VIDEO) != 0) return std::string("The display could not start: ") + SDL_GetError();

@@ -9,6 +9,9 @@ void sb_page_set_cues(const char* json, int len);
 void sb_page_get_hash(char* buf, int cap);
 void sb_page_announce(const char* text);
 void sb_page_set_canvas_label(const char* text);
+int sb_page_prefers_dark();
+int sb_page_prefers_reduced_motion();
+int sb_page_prefers_more_contrast();
 void sb_page_show_error(const char* text);
 void sb_cue_schedule(const char* kind, double wall_ms);
 void sb_cue_cancel_from(double wall_ms);
@@ -35,6 +38,9 @@ std::string page_hash() {
 void page_set_cues(const std::string& json) { sb_page_set_cues(json.data(), static_cast<int>(json.size())); }
 void page_announce(const std::string& text) { sb_page_announce(text.c_str()); }
 void page_set_canvas_label(const std::string& text) { sb_page_set_canvas_label(text.c_str()); }
+bool page_prefers_dark() { return sb_page_prefers_dark() != 0; }
+bool page_prefers_reduced_motion() { return sb_page_prefers_reduced_motion() != 0; }
+bool page_prefers_more_contrast() { return sb_page_prefers_more_contrast() != 0; }
 void page_show_error(const std::string& text) { sb_page_show_error(text.c_str()); }
 
 void cue_schedule(const char* sound, double wall_s) { sb_cue_schedule(sound, wall_s * 1000.0); }

@@ -19,6 +19,10 @@ void page_set_cues(const std::string& json);
 void page_announce(const std::string& text);
 // Labels the canvas for assistive technology.
 void page_set_canvas_label(const std::string& text);
+// The person's system settings: dark colours, less motion, more contrast (or forced colours).
+bool page_prefers_dark();
+bool page_prefers_reduced_motion();
+bool page_prefers_more_contrast();
 // Replaces the canvas with a plain-words error message.
 void page_show_error(const std::string& text);
 

@@ -41,6 +41,17 @@ mergeInto(LibraryManager.library, {
     var canvas = document.getElementById('canvas');
     if (canvas) canvas.setAttribute('aria-label', UTF8ToString(ptr));
   },
+  // The person's system settings, read once at start: 1 when the media query matches.
+  sb_page_prefers_dark: function () {
+    return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+  },
+  sb_page_prefers_reduced_motion: function () {
+    return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
+  },
+  sb_page_prefers_more_contrast: function () {
+    if (!window.matchMedia) return 0;
+    return window.matchMedia('(prefers-contrast: more)').matches || window.matchMedia('(forced-colors: active)').matches ? 1 : 0;
+  },
   // ---- cues, speech, wake lock and visibility (web/platform.js) ----
   sb_cue_schedule: function (kind, wall_ms) {
     var p = window.steadyPlatform;

@@ -164,7 +164,8 @@ void figure_batch(const Clip& clip, const FigureFit& fit, const FigureFrame& fra
     if (c.surface != Surface::Floor) continue;
     Vec3 p{c.pos_m.x, 0, c.pos_m.z};
     float r = static_cast<float>(c.radius_m) * s;
-    batch.add(Capsule2D{pr.px(p) - r, pr.py(p), pr.px(p) + r, pr.py(p), r * 0.35f, r * 0.6f, 0.1f, 0.16f, 0.15f, 0.28f});
+    const ImVec4& sh = palette.shadow;
+    batch.add(Capsule2D{pr.px(p) - r, pr.py(p), pr.px(p) + r, pr.py(p), r * 0.35f, r * 0.6f, sh.x, sh.y, sh.z, sh.w});
   }
 
   // The target area glows under the body.

@@ -49,7 +49,7 @@ bool exercise_card(Ui& ui, const Exercise& e, const Column& col) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + col.width, pos.y + h), to_u32(ui.palette.surface), 16.0f);
   dl->AddRect(pos, ImVec2(pos.x + col.width, pos.y + h), to_u32(hovered ? ui.palette.primary : ui.palette.border), 16.0f, 0,
-              hovered ? 2.0f : 1.0f);
+              (hovered ? 2.0f : 1.0f) * ui.palette.border_scale);
   ui.layout.add(id, LayoutKind::Button, pos.x, pos.y, col.width, h);
   ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad));
   text_block(ui, id + ".name", e.name, ui.fonts.heading, ui.palette.text, inner);

@@ -286,7 +286,7 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
     bool stop = tap_button("player.stop", ImVec2(ctl.width, 52));
     bool hovered = ImGui::IsItemHovered();
     dl->AddRectFilled(p, ImVec2(p.x + ctl.width, p.y + 52), to_u32(hovered ? ui.palette.banner : ui.palette.surface), 26);
-    dl->AddRect(p, ImVec2(p.x + ctl.width, p.y + 52), to_u32(ui.palette.danger), 26, 0, 2.0f);
+    dl->AddRect(p, ImVec2(p.x + ctl.width, p.y + 52), to_u32(ui.palette.danger), 26, 0, 2.0f * ui.palette.border_scale);
     ImGui::PushFont(ui.fonts.button);
     ImVec2 ts = ImGui::CalcTextSize(label.c_str());
     dl->AddText(ImVec2(p.x + (ctl.width - ts.x) * 0.5f, p.y + (52 - ts.y) * 0.5f), to_u32(ui.palette.danger), label.c_str());

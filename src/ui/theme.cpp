@@ -1,6 +1,10 @@
 // theme: palette, fonts and ImGui style.
 #include "ui/theme.h"
 
+#include <cstdio>
+#include <string>
+
+#include "core/palette.h"
 #include "platform/embedded.h"
 
 namespace sb {
@@ -30,6 +34,41 @@ ImFont* add_font(const char* file, float size_css_px, float dpr, float text_scal
   return font;
 }
 
+// Where each theme colour goes in the Palette.
+struct PaletteField {
+  PaletteColour colour;
+  ImVec4 Palette::*field;
+};
+constexpr PaletteField kPaletteFields[] = {
+    {PaletteColour::Background, &Palette::background},     {PaletteColour::Surface, &Palette::surface},
+    {PaletteColour::Text, &Palette::text},                 {PaletteColour::TextMuted, &Palette::text_muted},
+    {PaletteColour::Primary, &Palette::primary},           {PaletteColour::PrimaryHover, &Palette::primary_hover},
+    {PaletteColour::PrimaryActive, &Palette::primary_active}, {PaletteColour::OnPrimary, &Palette::on_primary},
+    {PaletteColour::Accent, &Palette::accent},             {PaletteColour::Border, &Palette::border},
+    {PaletteColour::Figure, &Palette::figure},             {PaletteColour::FigureFar, &Palette::figure_far},
+    {PaletteColour::Mat, &Palette::mat},                   {PaletteColour::Danger, &Palette::danger},
+    {PaletteColour::Banner, &Palette::banner},             {PaletteColour::Shadow, &Palette::shadow}};
+
+constexpr bool every_colour_once() {
+  for (size_t i = 0; i < kPaletteColourCount; ++i) {
+    int n = 0;
+    for (const PaletteField& f : kPaletteFields) n += static_cast<size_t>(f.colour) == i;
+    if (n != 1) return false;
+  }
+  return sizeof kPaletteFields / sizeof kPaletteFields[0] == kPaletteColourCount;
+}
+static_assert(every_colour_once(), "each theme colour has exactly one Palette field");
+
+Palette palette_from(const Theme& theme) {
+  Palette p;
+  for (const PaletteField& f : kPaletteFields) {
+    const Rgba& c = theme[f.colour];
+    p.*f.field = ImVec4(static_cast<float>(c.r), static_cast<float>(c.g), static_cast<float>(c.b), static_cast<float>(c.a));
+  }
+  p.border_scale = static_cast<float>(theme.border_scale);
+  return p;
+}
+
 }  // namespace
 
 Palette light_palette() {
@@ -46,10 +85,26 @@ Palette light_palette() {
   p.border = rgb(0xD9D3C7);
   p.figure = rgb(0x24403E);
   p.figure_far = rgb(0x8FA6A2);
-  p.mat = rgb(0xC9DCD6);
+  p.mat = rgb(0xCEE0DA);
   p.danger = rgb(0xA8261B);
   p.banner = rgb(0xFBEBC8);
+  p.shadow = rgb(0x1A2926, 0.28f);
   return p;
+}
+
+Palette load_palette(std::string_view themes_json, std::string_view id) {
+  ThemesLoad load = load_themes(themes_json);
+  for (const Diagnostic& d : load.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  const Theme* theme = load.set.choose(id);
+  if (theme && theme->id == id) return palette_from(*theme);
+  const std::string wanted(id);
+  if (theme) {
+    std::fprintf(stderr, "themes.json: warning: no usable theme \"%s\"; using the light theme\n", wanted.c_str());
+    return palette_from(*theme);
+  }
+  std::fprintf(stderr, "themes.json: warning: no usable theme \"%s\" or \"light\"; using the built-in light colours\n",
+               wanted.c_str());
+  return light_palette();
 }
 
 bool build_fonts(Fonts& fonts, float dpr, float text_scale) {

@@ -4,8 +4,12 @@
 
 #include <imgui.h>
 
+#include <string_view>
+
 namespace sb {
 
+// The colours the screens draw with, one field per colour of a theme in assets/themes.json
+// (named as there; see core/palette.h for what each is for).
 struct Palette {
   ImVec4 background;    // page
   ImVec4 surface;       // cards
@@ -22,10 +26,18 @@ struct Palette {
   ImVec4 mat;
   ImVec4 danger;        // "Stop - this hurts", urgent red flags
   ImVec4 banner;        // background of notices (paused, warnings)
+  ImVec4 shadow;        // soft shadow under the figure
+  float border_scale = 1.0f;  // outline thickness relative to the light theme
 };
 
-// The calm light palette (all text/background pairs meet WCAG AA).
+// The calm light palette built into the code: the fallback when themes.json cannot be used.
 Palette light_palette();
+
+// The palette of theme id ("light", "dark", "high-contrast") read from the text of
+// themes.json. Problems in the file are printed to the console; when the theme cannot be
+// used, the file's light theme is used instead, and failing that the built-in light palette,
+// so the app always has colours.
+Palette load_palette(std::string_view themes_json, std::string_view id);
 
 struct Fonts {
   ImFont* body = nullptr;     // 18 CSS px regular

@@ -22,7 +22,8 @@ bool list_card(Ui& ui, const std::string& id, const std::string& title, const st
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + col.width, pos.y + h), to_u32(ui.palette.surface), 16.0f);
   dl->AddRect(pos, ImVec2(pos.x + col.width, pos.y + h),
-              to_u32(highlighted || hovered ? ui.palette.primary : ui.palette.border), 16.0f, 0, highlighted ? 2.5f : 1.0f);
+              to_u32(highlighted || hovered ? ui.palette.primary : ui.palette.border), 16.0f, 0,
+              (highlighted ? 2.5f : 1.0f) * ui.palette.border_scale);
   ui.layout.add(id, LayoutKind::Button, pos.x, pos.y, col.width, h);
   ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad));
   text_block(ui, id + ".title", title, ui.fonts.heading, ui.palette.text, inner);

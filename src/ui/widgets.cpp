@@ -118,7 +118,7 @@ bool screen_header(Ui& ui, std::string_view id, std::string_view title, bool wit
   Column col = page_column(w);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 top = ImGui::GetCursorScreenPos();
-  dl->AddLine(ImVec2(0, top.y + bar_h - 1), ImVec2(w, top.y + bar_h - 1), to_u32(ui.palette.border), 1.0f);
+  dl->AddLine(ImVec2(0, top.y + bar_h - 1), ImVec2(w, top.y + bar_h - 1), to_u32(ui.palette.border), ui.palette.border_scale);
   bool back = false;
   float title_x = col.left;
   if (with_back) {
@@ -127,7 +127,7 @@ bool screen_header(Ui& ui, std::string_view id, std::string_view title, bool wit
     ImGui::SetCursorScreenPos(pos);
     std::string bid = std::string(id) + ".back";
     back = tap_button(bid, ImVec2(size, size));
-    if (ImGui::IsItemHovered()) dl->AddCircleFilled(ImVec2(pos.x + size / 2, pos.y + size / 2), size / 2, to_u32(ui.palette.border));
+    if (ImGui::IsItemHovered()) dl->AddCircleFilled(ImVec2(pos.x + size / 2, pos.y + size / 2), size / 2, to_u32(ui.palette.mat));
     // A chevron pointing left.
     ImVec2 c(pos.x + size / 2, pos.y + size / 2);
     dl->AddLine(ImVec2(c.x + 4, c.y - 9), ImVec2(c.x - 5, c.y), to_u32(ui.palette.text), 2.5f);
@@ -200,7 +200,7 @@ bool chip(Ui& ui, std::string_view id, std::string_view label, bool selected) {
     dl->AddRectFilled(a, b, to_u32(ui.palette.primary), 18.0f);
   } else {
     dl->AddRectFilled(a, b, to_u32(ui.palette.surface), 18.0f);
-    dl->AddRect(a, b, to_u32(ui.palette.border), 18.0f, 0, 1.5f);
+    dl->AddRect(a, b, to_u32(ui.palette.border), 18.0f, 0, 1.5f * ui.palette.border_scale);
   }
   dl->AddText(ui.fonts.small, ui.fonts.small->FontSize * ui.fonts.small->Scale,
               ImVec2(pos.x + 16.0f, pos.y + (size.y - ts.y) * 0.5f),
@@ -217,7 +217,7 @@ bool secondary_button(Ui& ui, std::string_view id, std::string_view label, float
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 b(pos.x + width, pos.y + height);
   dl->AddRectFilled(pos, b, to_u32(ImGui::IsItemHovered() ? ui.palette.mat : ui.palette.surface), height * 0.5f);
-  dl->AddRect(pos, b, to_u32(ui.palette.primary), height * 0.5f, 0, 2.0f);
+  dl->AddRect(pos, b, to_u32(ui.palette.primary), height * 0.5f, 0, 2.0f * ui.palette.border_scale);
   ImGui::PushFont(ui.fonts.button);
   ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
   dl->AddText(ImVec2(pos.x + (width - ts.x) * 0.5f, pos.y + (height - ts.y) * 0.5f), to_u32(ui.palette.primary),
