@@ -115,12 +115,14 @@ void start_session(App& app) {
   cue_output_start(app.cues, now);
   page_take_hidden_at();  // forget any hiding before the session began
   wake_lock(true);
+  page_set_session_active(true);
   go_to(app, Screen::Player);
 }
 
 void end_session(App& app) {
   cue_output_stop(app.cues, wall_now_s());
   wake_lock(false);
+  page_set_session_active(false);
   go_back(app);
 }
 

@@ -10,6 +10,7 @@ void sb_page_get_hash(char* buf, int cap);
 void sb_page_announce(const char* text);
 void sb_page_set_canvas_label(const char* text);
 void sb_page_show_error(const char* text);
+void sb_page_set_session_active(int active);
 void sb_cue_schedule(const char* kind, double wall_ms);
 void sb_cue_cancel_from(double wall_ms);
 void sb_cue_set_volume(float volume, int muted);
@@ -36,6 +37,7 @@ void page_set_cues(const std::string& json) { sb_page_set_cues(json.data(), stat
 void page_announce(const std::string& text) { sb_page_announce(text.c_str()); }
 void page_set_canvas_label(const std::string& text) { sb_page_set_canvas_label(text.c_str()); }
 void page_show_error(const std::string& text) { sb_page_show_error(text.c_str()); }
+void page_set_session_active(bool active) { sb_page_set_session_active(active ? 1 : 0); }
 
 void cue_schedule(const char* sound, double wall_s) { sb_cue_schedule(sound, wall_s * 1000.0); }
 void cue_cancel_from(double wall_s) { sb_cue_cancel_from(wall_s * 1000.0); }
