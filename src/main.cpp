@@ -259,6 +259,7 @@ void start_session(App& app, int pain_before) {
   cue_output_start(app.cues, now);
   page_take_hidden_at();  // forget any hiding before the session began
   wake_lock(true);
+  page_set_session_active(true);
   // The pain question before it is replaced by the player: Back from the player goes home.
   app.screen = Screen::Player;
   app.screen_announced = false;
@@ -268,6 +269,7 @@ void end_session(App& app) {
   update_log(app, session_view(app.session, wall_now_s()));
   cue_output_stop(app.cues, wall_now_s());
   wake_lock(false);
+  page_set_session_active(false);
   go_back(app);
 }
 

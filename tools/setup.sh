@@ -15,7 +15,7 @@ APT_PACKAGES=(
   emscripten cmake ninja-build make g++ clang libclang-rt-14-dev dpkg-dev
   doctest-dev libstb-dev rapidjson-dev
   fonts-inter fonttools python3
-  chromium brotli zbar-tools imagemagick
+  chromium brotli zbar-tools imagemagick librsvg2-bin
 )
 
 say() { printf '[setup] %s\n' "$*"; }

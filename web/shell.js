@@ -10,6 +10,10 @@
   var problemText = document.getElementById('problem-text');
   var canvas = document.getElementById('canvas');
   var failed = false;
+  // The packaged site names the app's files with content hashes (tools/package_site.py).
+  var files = (document.currentScript && document.currentScript.dataset) || {};
+  var appJs = files.appJs || 'steady.js';
+  var appWasm = files.appWasm || 'steady.wasm';
 
   function showError(text) {
     failed = true;
@@ -29,6 +33,7 @@
   });
 
   window.steadyShell = {
+    build: files.build || 'dev',
     showError: showError,
     onFirstFrame: function () {
       if (failed) return;
@@ -62,8 +67,8 @@
 
   // Downloads the wasm with progress, compiling it while it streams where the server allows.
   function instantiateWasm(imports, receive) {
-    fetch('steady.wasm', { credentials: 'same-origin' }).then(function (resp) {
-      if (!resp.ok) throw new Error('steady.wasm: HTTP ' + resp.status);
+    fetch(appWasm, { credentials: 'same-origin' }).then(function (resp) {
+      if (!resp.ok) throw new Error(appWasm + ': HTTP ' + resp.status);
       var total = Number(resp.headers.get('Content-Length')) || 0;
       var streaming = typeof WebAssembly.instantiateStreaming === 'function' &&
         (resp.headers.get('Content-Type') || '').indexOf('application/wasm') === 0;
@@ -89,6 +94,12 @@
       receive(result.instance, result.module);
     }).catch(function (err) {
       console.warn('wasm load failed:', err);
+      if (err && (err.name === 'EvalError' || /unsafe-eval|Content.Security.Policy/i.test(String(err.message)))) {
+        // Browsers older than the 'wasm-unsafe-eval' policy keyword (e.g. Safari 15) refuse here.
+        showError('This browser is too old to start the app safely. Please update it (Safari 16 or newer, ' +
+          'or an up-to-date Chrome, Edge or Firefox) and open this page again.');
+        return;
+      }
       showError('Part of the app could not be downloaded. Check your connection and reload the page.');
     });
     return {};
@@ -105,7 +116,7 @@
   };
 
   var script = document.createElement('script');
-  script.src = 'steady.js';
+  script.src = appJs;
   script.onerror = function () {
     showError('Part of the app could not be downloaded. Check your connection and reload the page.');
   };

@@ -13,6 +13,7 @@ int sb_page_prefers_dark();
 int sb_page_prefers_reduced_motion();
 int sb_page_prefers_more_contrast();
 void sb_page_show_error(const char* text);
+void sb_page_set_session_active(int active);
 void sb_cue_schedule(const char* kind, double wall_ms);
 void sb_cue_cancel_from(double wall_ms);
 void sb_cue_set_volume(float volume, int muted);
@@ -42,6 +43,7 @@ bool page_prefers_dark() { return sb_page_prefers_dark() != 0; }
 bool page_prefers_reduced_motion() { return sb_page_prefers_reduced_motion() != 0; }
 bool page_prefers_more_contrast() { return sb_page_prefers_more_contrast() != 0; }
 void page_show_error(const std::string& text) { sb_page_show_error(text.c_str()); }
+void page_set_session_active(bool active) { sb_page_set_session_active(active ? 1 : 0); }
 
 void cue_schedule(const char* sound, double wall_s) { sb_cue_schedule(sound, wall_s * 1000.0); }
 void cue_cancel_from(double wall_s) { sb_cue_cancel_from(wall_s * 1000.0); }

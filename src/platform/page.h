@@ -25,6 +25,8 @@ bool page_prefers_reduced_motion();
 bool page_prefers_more_contrast();
 // Replaces the canvas with a plain-words error message.
 void page_show_error(const std::string& text);
+// Tells the page whether a session is running (a new version is never offered during one).
+void page_set_session_active(bool active);
 
 // ---- cue output (web/platform.js) ----
 // Schedules the named cue sound ("hold_second", "rep_done", ...) at a wall time (seconds of

@@ -98,4 +98,8 @@ mergeInto(LibraryManager.library, {
     var text = UTF8ToString(ptr);
     if (hook && hook.showError) hook.showError(text);
   },
+  sb_page_set_session_active: function (active) {
+    var hook = window.steadyShell;
+    if (hook && hook.setSessionActive) hook.setSessionActive(!!active);
+  },
 });

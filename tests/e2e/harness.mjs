@@ -18,12 +18,14 @@ const kChromiumArgs = [
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
 ];
 
+const kLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: kChromiumArgs,
+};
+
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: kChromiumArgs,
-  });
+  return chromium.launch(kLaunchOptions);
 }
 
 export async function serveDist(options = {}) {
@@ -33,15 +35,14 @@ export async function serveDist(options = {}) {
   return startServer({ root: kDist, ...options });
 }
 
-// Opens a fresh context and page; `problems` collects anything that went wrong.
-export async function openPage(browser, { width = 1280, height = 800, dpr = 1, mobile = false } = {}) {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    deviceScaleFactor: dpr,
-    isMobile: mobile,
-    hasTouch: mobile,
-  });
-  const page = await context.newPage();
+function contextOptions({ width = 1280, height = 800, dpr = 1, mobile = false } = {}) {
+  return { viewport: { width, height }, deviceScaleFactor: dpr, isMobile: mobile, hasTouch: mobile };
+}
+
+// Starts recording what goes wrong on page: `problems` collects console errors, page errors
+// and failed or non-2xx requests of the page, `requests` the URL of every request made by
+// the page or by its service worker.
+function watchPage(context, page) {
   const problems = [];
   const requests = [];
   page.on('console', (msg) => {
@@ -49,11 +50,24 @@ export async function openPage(browser, { width = 1280, height = 800, dpr = 1, m
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
-  page.on('request', (req) => requests.push(req.url()));
+  context.on('request', (req) => requests.push(req.url()));
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
   return { context, page, problems, requests };
+}
+
+// Opens a fresh (incognito) context and page, recorded as watchPage says.
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext(contextOptions(options));
+  return watchPage(context, await context.newPage());
+}
+
+// Like openPage, in a browser of its own with a profile on disk (userDataDir): what Chrome
+// needs before it will call the app installable. Closing the context closes that browser.
+export async function openProfilePage(userDataDir, options = {}) {
+  const context = await chromium.launchPersistentContext(userDataDir, { ...kLaunchOptions, ...contextOptions(options) });
+  return watchPage(context, context.pages()[0] || await context.newPage());
 }
 
 // Waits until the app has rendered its first frame.
@@ -144,4 +158,18 @@ export async function startSession(page, painBefore = null) {
   await waitScreen(page, 'before');
   await tap(page, painBefore === null ? 'before.skip' : `before.pain.${painBefore}`);
   return waitScreen(page, 'player');
+}
+
+// Opens the app at url, makes the Quick taster the current programme and returns on Today.
+export async function chooseTaster(page, url) {
+  await page.goto(url);
+  await waitForFirstFrame(page);
+  if ((await layout(page))?.screen === 'welcome') {
+    await tap(page, 'welcome.start');
+    await waitScreen(page, 'today');
+  }
+  await tap(page, 'today.programmes');
+  await waitScreen(page, 'programmes');
+  await tap(page, 'programmes.card.taster');
+  return waitScreen(page, 'today');
 }

@@ -5,21 +5,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openPage, waitForFirstFrame, layout, layoutItem, saveScreenshot, useBrowserAndServer, tap, waitScreen, startSession,
+  chooseTaster as openTaster,
 } from './harness.mjs';
 
 const env = useBrowserAndServer(before, after);
-
-// Opens the app, makes the Quick taster the current programme and returns on Today.
-async function chooseTaster(page) {
-  await page.goto(env.server.url);
-  await waitForFirstFrame(page);
-  await tap(page, 'welcome.start');
-  await waitScreen(page, 'today');
-  await tap(page, 'today.programmes');
-  await waitScreen(page, 'programmes');
-  await tap(page, 'programmes.card.taster');
-  return waitScreen(page, 'today');
-}
+const chooseTaster = (page) => openTaster(page, env.server.url);
 
 // Records every text the aria-live region says, with its performance.now() time.
 async function recordLive(page) {

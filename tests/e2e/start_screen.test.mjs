@@ -77,7 +77,7 @@ test('Start answers a tap', async () => {
 
 test('a missing wasm file gives a plain message, not a blank page', async () => {
   const { context, page } = await openPage(env.browser);
-  await page.route('**/steady.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/steady*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(env.server.url);
   await page.waitForSelector('#problem:not([hidden])', { timeout: 15000 });
   assert.match(await page.textContent('#problem-text'), /could not be downloaded/);
