@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
-  launchBrowser, serveDist, openPage, chooseTaster, tap, waitScreen, kRoot,
+  launchBrowser, serveDist, openPage, chooseTaster, tap, waitScreen, kRoot, startSession,
 } from '../tests/e2e/harness.mjs';
 
 const kShots = [
@@ -26,8 +26,7 @@ export async function renderScreenshots(outDir = path.join(kRoot, 'assets/screen
       const { context, page } = await openPage(browser, shot);
       await chooseTaster(page, server.url);
       if (shot.during === 'hold') {
-        await tap(page, 'today.start');
-        await waitScreen(page, 'player');
+        await startSession(page);
         await page.waitForFunction(() => /^Hold/.test(document.getElementById('live').textContent), null, { timeout: 20000 });
         await page.waitForTimeout(1200);
       }

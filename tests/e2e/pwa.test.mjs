@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
-  launchBrowser, openPage, openProfilePage, waitForFirstFrame, tap, waitScreen, chooseTaster, saveScreenshot, kDist, kRoot,
+  launchBrowser, openPage, openProfilePage, waitForFirstFrame, tap, waitScreen, chooseTaster, saveScreenshot, kDist, kRoot, startSession,
 } from './harness.mjs';
 import { startServer } from '../../tools/serve.mjs';
 
@@ -51,8 +51,7 @@ async function activeWorker(page) {
 }
 
 async function playWholeSession(page) {
-  await tap(page, 'today.start');
-  await waitScreen(page, 'player');
+  await startSession(page);
   await page.waitForFunction(() => window.__steady.cues?.length > 0);
   const cues = await page.evaluate(() => window.__steady.cues);
   await waitScreen(page, 'summary', cues.at(-1).t - cues[0].t + 20000);
@@ -111,8 +110,7 @@ for (const prefix of ['/', '/clinic/exercises/']) {
       // 3. A new version appears while a session runs: nothing is offered until it ends.
       const v2 = newVersion(`v2-${tag}`);
       server = await startServer({ root: v2, prefix, port });
-      await tap(page, 'today.start');
-      await waitScreen(page, 'player');
+      await startSession(page);
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
       await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !!r.waiting),
         null, { timeout: 30000 });

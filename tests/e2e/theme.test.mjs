@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  openPage, waitForFirstFrame, layout, layoutItem, saveScreenshot, inkFraction, kRoot, useBrowserAndServer, tap, waitScreen,
+  openPage, waitForFirstFrame, layout, layoutItem, saveScreenshot, inkFraction, kRoot, useBrowserAndServer, tap, waitScreen, startSession,
 } from './harness.mjs';
 
 const themes = JSON.parse(fs.readFileSync(path.join(kRoot, 'assets/themes.json'), 'utf8')).themes;
@@ -88,8 +88,7 @@ for (const [id, media] of [
     await waitScreen(page, 'library');
     await tap(page, 'library.back');
     await waitScreen(page, 'today');
-    await tap(page, 'today.start');
-    lay = await waitScreen(page, 'player');
+    lay = await startSession(page);
     await page.waitForTimeout(300);
     shot = await saveScreenshot(page, `theme-${id}-player`);
     assertInk(shot.png, lay, 'player.count', theme.background, 'the count');
