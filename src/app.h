@@ -16,6 +16,7 @@
 #include "platform/cue_output.h"
 #include "platform/figure_renderer.h"
 #include "platform/progress_keeper.h"
+#include "platform/ui_renderer.h"
 #include "ui/layout.h"
 #include "ui/figure_view.h"
 #include "ui/history.h"
@@ -72,6 +73,7 @@ struct App {
   ClipLoad clips;                  // the demonstration of every exercise
   double figure_anim_start_s = 0;  // wall time the detail screen's loop started
   FigureFit figure_fit;            // framing of the last clip drawn, reused while the slot is the same
+  UiRenderer ui_renderer;          // draws ImGui's draw data
   FigureRenderer figure_renderer;
   std::array<FigureDrawJob, 3> figure_jobs;  // up to three figures a frame (key poses)
 

@@ -5,7 +5,6 @@
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
@@ -21,6 +20,7 @@
 #include "platform/figure_renderer.h"
 #include "platform/page.h"
 #include "core/pain_rules.h"
+#include "platform/ui_renderer.h"
 #include "core/session_plan.h"
 #include "platform/cue_output.h"
 #include "platform/progress_keeper.h"
@@ -40,8 +40,7 @@ namespace {
 bool refresh_fonts(App& app, float dpr) {
   if (app.fonts.dpr == dpr && app.fonts.text_scale == 1.0f) return true;
   if (!build_fonts(app.fonts, dpr, 1.0f)) return false;
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  ui_renderer_upload_fonts(app.ui_renderer);
   return true;
 }
 
@@ -511,10 +510,10 @@ void frame(void* arg) {
     changed = true;
   }
   if (changed) app.redraw_frames = 3;  // ImGui settles hover and click states over a few frames
-  if (app.redraw_frames <= 0) return;
+  if (app.redraw_frames <= 0 || page_is_hidden()) return;  // nothing new, or no one to see it
   --app.redraw_frames;
+  const double render_start_ms = emscripten_get_now();
 
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
 
@@ -531,15 +530,15 @@ void frame(void* arg) {
   const ImVec4& bg = app.palette.background;
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ui_renderer_render(app.ui_renderer, ImGui::GetDrawData());
   SDL_GL_SwapWindow(app.window);
 
-  page_count_frame();
   std::string layout_json = app.layout.to_json();
   if (layout_json != app.published_layout) {
     app.published_layout = std::move(layout_json);
     page_set_layout(app.published_layout);
   }
+  page_count_frame(emscripten_get_now() - render_start_ms);
   if (!app.first_frame_done) {
     app.first_frame_done = true;
     page_first_frame();
@@ -602,9 +601,10 @@ std::string start(App& app) {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   apply_theme(app.palette);
   ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (!ui_renderer_init(app.ui_renderer)) return "This browser could not prepare the app's drawing. Please reload the page.";
   float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
   if (!build_fonts(app.fonts, dpr, 1.0f)) return "The app's fonts could not be loaded. Please reload the page.";
+  ui_renderer_upload_fonts(app.ui_renderer);
   page_set_canvas_label(app.strings.get("canvas.label"));
   for (FigureDrawJob& job : app.figure_jobs) job.renderer = &app.figure_renderer;
   // A link straight to an exercise's key poses (handouts, the gallery): #poses=<exercise id>.

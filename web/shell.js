@@ -51,6 +51,10 @@
       'Please open this page in an up-to-date Chrome, Edge, Firefox or Safari.');
     return;
   }
+  // Start the big download first: the WebGL check below creates a context, which takes a
+  // while on some devices, and steady.js only asks for the wasm once it has run.
+  var wasmResponse = fetch(appWasm, { credentials: 'same-origin' });
+  wasmResponse.catch(function () { /* reported by instantiateWasm below */ });
   var probe = document.createElement('canvas').getContext('webgl2');
   if (!probe) {
     showError('This browser or device cannot draw the app (WebGL 2 is turned off or unsupported). ' +
@@ -67,7 +71,7 @@
 
   // Downloads the wasm with progress, compiling it while it streams where the server allows.
   function instantiateWasm(imports, receive) {
-    fetch(appWasm, { credentials: 'same-origin' }).then(function (resp) {
+    wasmResponse.then(function (resp) {
       if (!resp.ok) throw new Error(appWasm + ': HTTP ' + resp.status);
       var total = Number(resp.headers.get('Content-Length')) || 0;
       var streaming = typeof WebAssembly.instantiateStreaming === 'function' &&

@@ -5,32 +5,12 @@
 #include <imgui.h>
 
 #include <cstddef>
-#include <cstdio>
 
-#include "platform/embedded.h"
+#include "platform/gl_program.h"
 
 namespace sb {
 
 namespace {
-
-unsigned compile(GLenum type, const EmbeddedFile* file) {
-  if (!file) return 0;
-  unsigned shader = glCreateShader(type);
-  const char* src = reinterpret_cast<const char*>(file->data);
-  GLint len = static_cast<GLint>(file->size);
-  glShaderSource(shader, 1, &src, &len);
-  glCompileShader(shader);
-  GLint ok = 0;
-  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    char log[512];
-    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-    std::fprintf(stderr, "figure renderer: %s failed to compile: %s\n", file->name, log);
-    glDeleteShader(shader);
-    return 0;
-  }
-  return shader;
-}
 
 void draw_job(const ImDrawList*, const ImDrawCmd* cmd) {
   const auto* job = static_cast<const FigureDrawJob*>(cmd->UserCallbackData);
@@ -62,21 +42,8 @@ void draw_job(const ImDrawList*, const ImDrawCmd* cmd) {
 }  // namespace
 
 bool figure_renderer_init(FigureRenderer& r) {
-  unsigned vs = compile(GL_VERTEX_SHADER, find_embedded("capsule.vert"));
-  unsigned fs = compile(GL_FRAGMENT_SHADER, find_embedded("capsule.frag"));
-  if (!vs || !fs) return false;
-  r.program = glCreateProgram();
-  glAttachShader(r.program, vs);
-  glAttachShader(r.program, fs);
-  glLinkProgram(r.program);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
-  GLint ok = 0;
-  glGetProgramiv(r.program, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    std::fprintf(stderr, "figure renderer: shaders failed to link\n");
-    return false;
-  }
+  r.program = gl_program_from("capsule.vert", "capsule.frag");
+  if (!r.program) return false;
   r.u_display_size = glGetUniformLocation(r.program, "u_display_size");
   r.u_px_per_css = glGetUniformLocation(r.program, "u_px_per_css");
 

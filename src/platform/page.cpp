@@ -1,9 +1,13 @@
 // page: C++ side of the page bridge.
 #include "platform/page.h"
 
+#include <unistd.h>
+
+#include <cstdint>
+
 extern "C" {
 void sb_page_first_frame();
-void sb_page_count_frame();
+void sb_page_count_frame(double frame_ms, double heap_top);
 void sb_page_set_layout(const char* json, int len);
 void sb_page_set_cues(const char* json, int len);
 void sb_page_get_hash(char* buf, int cap);
@@ -29,7 +33,10 @@ int sb_page_is_hidden();
 namespace sb {
 
 void page_first_frame() { sb_page_first_frame(); }
-void page_count_frame() { sb_page_count_frame(); }
+void page_count_frame(double frame_ms) {
+  // The program break: the top of what malloc has taken, which rises only when it needs more.
+  sb_page_count_frame(frame_ms, static_cast<double>(reinterpret_cast<uintptr_t>(sbrk(0))));
+}
 void page_set_layout(const std::string& json) { sb_page_set_layout(json.data(), static_cast<int>(json.size())); }
 std::string page_hash() {
   static char buf[4096];

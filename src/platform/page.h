@@ -7,8 +7,9 @@ namespace sb {
 
 // Marks the first rendered frame (performance mark "sb-first-frame") and hides the loader.
 void page_first_frame();
-// Counts a rendered frame (window.__steady.frames) for tests and benchmarks.
-void page_count_frame();
+// Counts a rendered frame (window.__steady.frames) for tests and benchmarks, with the time
+// the frame function took (ms) and the wasm heap's size.
+void page_count_frame(double frame_ms);
 // Publishes the layout JSON to window.__steady.layout.
 void page_set_layout(const std::string& json);
 // The page URL's fragment without '#', decoded (e.g. "poses=knee-to-chest"), at most 4 KiB.

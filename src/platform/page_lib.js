@@ -29,9 +29,16 @@ mergeInto(LibraryManager.library, {
     try { h = decodeURIComponent(h); } catch (e) { /* keep the raw text */ }
     stringToUTF8(h, buf, cap);
   },
-  sb_page_count_frame: function () {
+  // Counts a rendered frame and keeps, for the benchmark, how long the frame function took
+  // (frame_ms[(frames - 1) % 4096], the last 4096 frames), the wasm memory's size and the top
+  // of the malloc heap (bytes; the top only rises when the app needs more memory).
+  sb_page_count_frame: function (frame_ms, heap_top) {
     var state = window.__steady || (window.__steady = {});
     state.frames = (state.frames || 0) + 1;
+    var ring = state.frame_ms || (state.frame_ms = new Float64Array(4096));
+    ring[(state.frames - 1) % ring.length] = frame_ms;
+    state.heap_bytes = HEAP8.length;
+    state.heap_top = heap_top;
   },
   sb_page_announce: function (ptr) {
     var el = document.getElementById('live');

@@ -12,7 +12,7 @@ export const kRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 export const kDist = path.join(kRoot, 'dist');
 export const kArtifacts = path.join(kRoot, 'artifacts');
 
-const kChromiumArgs = [
+export const kChromiumArgs = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
