@@ -85,7 +85,16 @@ void draw_summary(Ui& ui, const SessionView& view, const SessionPlan& plan, cons
   text_block(ui, "summary.feel", ui.strings.get("summary.feel"), ui.fonts.heading, ui.palette.text, col.width);
   ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 12));
   {
-    const float gap = 8.0f, bw = (col.width - 2 * gap) / 3.0f;
+    // Three across when the words fit, else one under the other (narrow phones).
+    const float gap = 8.0f;
+    float widest = 0.0f;
+    ImGui::PushFont(ui.fonts.button);
+    for (const char* key : {"summary.easy", "summary.right", "summary.hard"}) {
+      widest = std::max(widest, ImGui::CalcTextSize(ui.strings.get(key).c_str()).x);
+    }
+    ImGui::PopFont();
+    const bool stacked = (col.width - 2 * gap) / 3.0f < widest + 24.0f;
+    const float bw = stacked ? col.width : (col.width - 2 * gap) / 3.0f;
     const float y = ImGui::GetCursorScreenPos().y;
     const struct {
       const char* id;
@@ -95,13 +104,14 @@ void draw_summary(Ui& ui, const SessionView& view, const SessionPlan& plan, cons
                    {"summary.right", "summary.right", Difficulty::Right},
                    {"summary.hard", "summary.hard", Difficulty::Hard}};
     for (int i = 0; i < 3; ++i) {
-      ImGui::SetCursorScreenPos(ImVec2(col.left + static_cast<float>(i) * (bw + gap), y));
+      const float fi = static_cast<float>(i);
+      ImGui::SetCursorScreenPos(stacked ? ImVec2(col.left, y + fi * (52 + gap)) : ImVec2(col.left + fi * (bw + gap), y));
       if (choice_button(ui, choices[i].id, ui.strings.get(choices[i].key), bw, 52, answers.difficulty == choices[i].d)) {
         action.kind = PlayerAction::Kind::SetDifficulty;
         action.difficulty = choices[i].d;
       }
     }
-    ImGui::SetCursorScreenPos(ImVec2(col.left, y + 52 + 16));
+    ImGui::SetCursorScreenPos(ImVec2(col.left, y + (stacked ? 3 * (52 + gap) - gap : 52.0f) + 16));
   }
   text_block(ui, "summary.saved", ui.strings.get(answers.save_failed ? "summary.not_saved" : "summary.saved"), ui.fonts.small,
              answers.save_failed ? ui.palette.danger : ui.palette.text_muted, col.width, Align::Center);
