@@ -12,6 +12,7 @@
   // page is older (the browser let it take over while the page was loading).
   var state = { waiting: null, sessionActive: false, dismissed: false, applying: false, reloading: false };
   var kCheckEvery_ms = 30 * 60 * 1000;
+  var kStartWindow_ms = 4000;  // a restart this soon after opening interrupts nothing
 
   function hide() {
     if (banner) banner.hidden = true;
@@ -106,13 +107,16 @@
     var newer = null;
     if (reg.active && reg.active !== sw.controller) newer = true;
     else if (reg.waiting && wasOffered()) newer = reg.waiting;
-    if (newer && !appStarted() && !state.sessionActive) {
+    // The app may already be up when this answer comes (a fast start from the cache): within
+    // its first seconds, before anyone could have begun a session, restarting is still fine.
+    var early = !appStarted() || performance.now() < kStartWindow_ms;
+    if (newer && early && !state.sessionActive) {
       state.waiting = newer;
       var text = document.getElementById('loading-text');
       if (text) text.textContent = 'Updating to the new version…';
       apply();
-    } else if (newer === true) {
-      state.waiting = true;
+    } else if (newer) {
+      state.waiting = newer;
       offer();
     } else if (!reg.waiting) {
       setOffered(false);

@@ -100,10 +100,21 @@ test('pain after and difficulty are saved with the session and survive a reload'
   await startSession(page, 4);
   const cues = await page.waitForFunction(() => window.__steady.cues?.length && window.__steady.cues).then((h) => h.jsonValue());
   await waitScreen(page, 'summary', cues.at(-1).t - cues[0].t + 20000);
+  // Each answer is saved as soon as it is given: wait for it to be on disk before the next.
+  const savedWith = async (re) => {
+    for (let i = 0; i < 50; i++) {
+      const texts = Object.values(await storedRecords(page, 'sessions'));
+      if (texts.some((t) => re.test(t))) return true;
+      await page.waitForTimeout(100);
+    }
+    return false;
+  };
   await tap(page, 'summary.pain.2');
-  await page.waitForFunction(() => window.__steady.layout.items.some((i) => i.id === 'summary.pain.2'));
+  if (!(await savedWith(/"pain_after":2/))) await tap(page, 'summary.pain.2');
+  assert.ok(await savedWith(/"pain_after":2/), 'the pain after the session is saved');
   await tap(page, 'summary.hard');
-  await page.waitForTimeout(300);
+  if (!(await savedWith(/"difficulty":"hard"/))) await tap(page, 'summary.hard');
+  assert.ok(await savedWith(/"difficulty":"hard"/), 'how it felt is saved');
   await page.reload();
   const sessions = await storedRecords(page, 'sessions');
   const second = Object.entries(sessions).find(([k]) => k !== sessionId);
