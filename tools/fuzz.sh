@@ -115,6 +115,17 @@ seeds_progress() {
   printf '%s' '{"v":1,"sound":false,"volume":0.5,"speech":true,"vibration":false,"programme":"taster","pain_threshold":3}' > "$1/settings.json"
 }
 
+# clinic.json: the committed seeds in fuzz/seeds/clinic, and the example of docs/CLINIC.md.
+seeds_clinic() {
+  python3 - "$1" <<'PY'
+import re, sys
+doc = open("docs/CLINIC.md", encoding="utf-8").read()
+for i, block in enumerate(re.findall(r"```json\n(.*?)```", doc, re.S)):
+    with open(f"{sys.argv[1]}/doc{i:02d}.json", "w", encoding="utf-8") as f:
+        f.write(block)
+PY
+}
+
 # ---- build -------------------------------------------------------------------------------------
 
 if ! command -v clang++ >/dev/null; then
