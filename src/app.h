@@ -13,6 +13,7 @@
 #include "core/content.h"
 #include "core/session.h"
 #include "core/strings.h"
+#include "platform/clinic_state.h"
 #include "platform/cue_output.h"
 #include "platform/figure_renderer.h"
 #include "platform/progress_keeper.h"
@@ -76,6 +77,11 @@ struct App {
   UiRenderer ui_renderer;          // draws ImGui's draw data
   FigureRenderer figure_renderer;
   std::array<FigureDrawJob, 3> figure_jobs;  // up to three figures a frame (key poses)
+
+  // The hosting clinic (clinic.json) and embedding in its pages.
+  ClinicState clinic;
+  Brand brand;                     // what the screens show of it; brand.compact in embed mode
+  bool completion_told = false;    // the embedding page was told this session was completed
 
   int redraw_frames = 3;          // frames still to draw before going idle
   bool first_frame_done = false;

@@ -15,6 +15,8 @@
 #include "app.h"
 #include "core/content.h"
 #include "core/dosage_text.h"
+#include "core/json.h"
+#include "core/prescription.h"
 #include "core/strings.h"
 #include "platform/embedded.h"
 #include "platform/figure_renderer.h"
@@ -22,6 +24,7 @@
 #include "core/pain_rules.h"
 #include "platform/ui_renderer.h"
 #include "core/session_plan.h"
+#include "platform/clinic_state.h"
 #include "platform/cue_output.h"
 #include "platform/progress_keeper.h"
 #include "platform/storage.h"
@@ -124,7 +127,51 @@ const Programme& current_programme(const App& app) { return app.content.programm
 
 int pain_threshold(const App& app) {
   int t = app.keeper.settings.pain_threshold;
-  return t >= 0 ? t : kPainThresholdDefault;
+  if (t >= 0) return t;
+  const ClinicConfig* c = clinic_in_use(app.clinic);
+  return c && c->pain_threshold >= 0 ? c->pain_threshold : kPainThresholdDefault;
+}
+
+// s as a JSON string, for the messages to an embedding page.
+std::string quoted_json(const std::string& s) {
+  std::string out;
+  json_append_string(out, s);
+  return out;
+}
+
+// ---- clinic ----------------------------------------------------------------------------------
+
+// Applies clinic.json once it has been read: brand colours, name, contact line, page title,
+// default programme (unless the person chose one), and the embedding page's settings.
+void apply_clinic(App& app) {
+  embed_configure(app.clinic);
+  const ClinicConfig* c = clinic_in_use(app.clinic);
+  if (!c) return;
+  app.palette = load_palette(embedded_text(find_embedded("themes.json")), app.theme_id, c);
+  apply_theme(app.palette);
+  app.brand.name = c->name;
+  app.brand.contact = c->contact;
+  if (!c->name.empty()) page_set_title(app.strings.format("page.title_clinic", {{"clinic", c->name}}));
+  int chosen = -1;
+  if (c->has_prescription) {
+    Programme p = to_programme(c->prescription);
+    const Programme* existing = app.content.find_programme(p.id);
+    if (!existing) app.content.programmes.push_back(std::move(p));
+    const Programme* added = app.content.find_programme(to_programme(c->prescription).id);
+    chosen = static_cast<int>(added - app.content.programmes.data());
+  } else if (const Programme* p = app.content.find_programme(c->default_programme)) {
+    chosen = static_cast<int>(p - app.content.programmes.data());
+  }
+  const bool person_chose = app.settings_applied && app.content.find_programme(app.keeper.settings.programme_id);
+  if (chosen >= 0 && !person_chose) app.programme = chosen;
+  ++app.progress_revision;
+}
+
+// Shows the logo once it has been decoded.
+void apply_logo(App& app) {
+  if (!app.clinic.logo_texture || app.brand.logo) return;
+  app.brand.logo = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(app.clinic.logo_texture));
+  app.brand.logo_aspect = static_cast<float>(app.clinic.logo_w_px) / static_cast<float>(app.clinic.logo_h_px);
 }
 
 // What to tell the person about keeping their progress, before they start ("" when all is well).
@@ -259,9 +306,24 @@ void start_session(App& app, int pain_before) {
   page_take_hidden_at();  // forget any hiding before the session began
   wake_lock(true);
   page_set_session_active(true);
+  app.completion_told = false;
+  embed_session("session-started", "{\"programme\":" + quoted_json(p.id) + ",\"exercises\":" +
+                                       std::to_string(app.session.plan.items.size()) + "}");
   // The pain question before it is replaced by the player: Back from the player goes home.
   app.screen = Screen::Player;
   app.screen_announced = false;
+}
+
+// Tells an allowed embedding page that the session was completed: the programme, how many
+// exercises it had and were completed, and the active time. Never pain, notes or answers.
+void tell_completed(App& app) {
+  app.completion_told = true;
+  int done = 0;
+  for (const LogItem& it : app.log.items) done += it.outcome == ItemOutcome::Completed;
+  embed_session("session-completed", "{\"programme\":" + quoted_json(app.log.programme_id) +
+                                         ",\"exercises\":" + std::to_string(app.log.items.size()) +
+                                         ",\"done\":" + std::to_string(done) + ",\"duration_s\":" +
+                                         std::to_string(static_cast<long long>(app.log.active_s + 0.5)) + "}");
 }
 
 void end_session(App& app) {
@@ -352,6 +414,7 @@ void draw_player_screen(App& app, Ui& ui) {
   }
   update_log(app, view);  // this frame's view: an action taken now shows in the next frame's
   if (view.finished && !app.session.paused) wake_lock(false);
+  if (view.finished && !app.completion_told) tell_completed(app);
   cue_output_update(app.cues, app.session, app.content, app.strings, wall_now_s());
   // Keep drawing while the figure moves or a count runs.
   if (!app.session.paused && !view.finished) app.redraw_frames = std::max(app.redraw_frames, 1);
@@ -380,6 +443,8 @@ void draw_screen(App& app, Ui& ui) {
         go_to(app, Screen::Library);
       } else if (a.kind == TodayAction::Kind::Programmes) {
         go_to(app, Screen::Programmes);
+      } else if (a.kind == TodayAction::Kind::OpenFull) {
+        files_open_full_app();
       }
       break;
     }
@@ -509,6 +574,12 @@ void frame(void* arg) {
     ++app.progress_revision;
     changed = true;
   }
+  const bool was_resolved = app.clinic.resolved;
+  if (clinic_poll(app.clinic, app.content)) {
+    if (!was_resolved) apply_clinic(app);
+    apply_logo(app);
+    changed = true;
+  }
   if (changed) app.redraw_frames = 3;  // ImGui settles hover and click states over a few frames
   if (app.redraw_frames <= 0 || page_is_hidden()) return;  // nothing new, or no one to see it
   --app.redraw_frames;
@@ -517,7 +588,7 @@ void frame(void* arg) {
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
 
-  Ui ui{app.strings, app.palette, app.fonts, app.layout};
+  Ui ui{app.strings, app.palette, app.fonts, app.layout, &app.brand};
   Screen before = app.screen;
   draw_screen(app, ui);
   if (app.screen != before) app.redraw_frames = 3;  // draw the new screen straight away
@@ -543,6 +614,7 @@ void frame(void* arg) {
     app.first_frame_done = true;
     page_first_frame();
   }
+  if (app.clinic.resolved) embed_ready(app.clinic);
 }
 
 // Sets up SDL, WebGL2 and ImGui. Returns an error in plain words, or "" on success.
@@ -574,6 +646,7 @@ std::string start(App& app) {
   app.theme_id = page_prefers_more_contrast() ? "high-contrast" : page_prefers_dark() ? "dark" : "light";
   app.reduced_motion = page_prefers_reduced_motion();
   app.palette = load_palette(embedded_text(find_embedded("themes.json")), app.theme_id);
+  app.brand.compact = embed_mode();
 
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
   if (SDL_Init(SDL_INIT_VIDEO) != 0) return std::string("The display could not start: ") + SDL_GetError();

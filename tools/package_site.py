@@ -32,6 +32,7 @@ KEEP_NAMES = {'sw.js', 'manifest.webmanifest', 'build-info.json'}
 MANIFEST = 'manifest.webmanifest'
 SW = 'sw.js'
 INFO = 'build-info.json'
+CLINIC = 'clinic.json'
 ICON_SOURCE = 'icon.svg'
 # The line of the service worker this script rewrites (one line of JSON).
 SW_BUILD_LINE = re.compile(r'^const kBuild = .*;$', re.MULTILINE)
@@ -120,10 +121,27 @@ def unpackage(files):
     return out
 
 
+def clinic_files(files):
+    """Takes clinic.json and the logo it names out of files: the hosting clinic's own files
+    (docs/CLINIC.md), which keep their names, are not precached (the app fetches them fresh
+    at each start) and are not part of the build's id."""
+    if CLINIC not in files:
+        return {}
+    own = {CLINIC: files.pop(CLINIC)}
+    try:
+        logo = json.loads(own[CLINIC]).get('logo')
+    except (ValueError, AttributeError):
+        logo = None
+    if isinstance(logo, str) and logo in files:
+        own[logo] = files.pop(logo)
+    return own
+
+
 def package(files, build_id=None):
     """The packaged site ({name: bytes}) and its build id, from the source files."""
     if INFO in files:
         files = unpackage(dict(files))
+    own = clinic_files(files)
     for needed in ('index.html', SW, MANIFEST):
         if needed not in files:
             raise PackageError(f'{needed} is missing from the site\'s source files')
@@ -191,6 +209,7 @@ def package(files, build_id=None):
     out[INFO] = (json.dumps({'build': build_id, 'files': dict(sorted(mapping.items()))}, indent=2) + '\n').encode('utf-8')
     build = json.dumps({'id': build_id, 'files': sorted(out)}, separators=(',', ':'))
     out[SW] = SW_BUILD_LINE.sub(lambda _: f'const kBuild = {build};', sw_template, count=1).encode('utf-8')
+    out.update(own)
     return out, build_id
 
 

@@ -43,6 +43,21 @@ self.addEventListener('fetch', (event) => {
   // Opening the app (with any query, e.g. a prescription link) gets the cached page.
   const opensApp = request.mode === 'navigate' &&
     (url.pathname === kScopePath || url.pathname === kScopePath + 'index.html');
+  // A file that is not part of the build (the clinic's clinic.json and logo, placed beside
+  // index.html by the host) is fetched fresh each time and kept for offline use.
+  const rel = url.pathname.startsWith(kScopePath) ? url.pathname.slice(kScopePath.length) : '';
+  if (!opensApp && !kBuild.files.includes(rel)) {
+    event.respondWith(fetch(request).then((resp) => {
+      if (resp.ok) {
+        const copy = resp.clone();
+        // Only into this build's cache while it exists (an old worker must not recreate it).
+        caches.has(kCache).then((has) => has && caches.open(kCache).then((cache) => cache.put(request, copy)))
+          .catch(() => {});
+      }
+      return resp;
+    }).catch(() => caches.match(request, { cacheName: kCache }).then((cached) => cached || Response.error())));
+    return;
+  }
   // caches.match with a cacheName never creates the cache (caches.open would, after an
   // activation has deleted it).
   event.respondWith(caches.match(opensApp ? kIndex : request, { cacheName: kCache })

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/clinic.h"
 #include "core/palette.h"
 #include "platform/embedded.h"
 
@@ -92,10 +93,16 @@ Palette light_palette() {
   return p;
 }
 
-Palette load_palette(std::string_view themes_json, std::string_view id) {
+Palette load_palette(std::string_view themes_json, std::string_view id, const ClinicConfig* clinic) {
   ThemesLoad load = load_themes(themes_json);
   for (const Diagnostic& d : load.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   const Theme* theme = load.set.choose(id);
+  if (theme && theme->id == id && clinic) {
+    Diagnostics brand;
+    Theme branded = brand_theme(load.set, *theme, *clinic, brand);
+    for (const Diagnostic& d : brand) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+    return palette_from(branded);
+  }
   if (theme && theme->id == id) return palette_from(*theme);
   const std::string wanted(id);
   if (theme) {

@@ -8,6 +8,8 @@
 
 namespace sb {
 
+struct ClinicConfig;
+
 // The colours the screens draw with, one field per colour of a theme in assets/themes.json
 // (named as there; see core/palette.h for what each is for).
 struct Palette {
@@ -36,8 +38,9 @@ Palette light_palette();
 // The palette of theme id ("light", "dark", "high-contrast") read from the text of
 // themes.json. Problems in the file are printed to the console; when the theme cannot be
 // used, the file's light theme is used instead, and failing that the built-in light palette,
-// so the app always has colours.
-Palette load_palette(std::string_view themes_json, std::string_view id);
+// so the app always has colours. With a clinic, its brand colours are fitted in
+// (core/clinic.h brand_theme) and what had to change is printed as a warning.
+Palette load_palette(std::string_view themes_json, std::string_view id, const ClinicConfig* clinic = nullptr);
 
 struct Fonts {
   ImFont* body = nullptr;     // 18 CSS px regular

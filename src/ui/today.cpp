@@ -44,14 +44,18 @@ TodayAction draw_today(Ui& ui, const Content& content, const Programme& programm
   begin_screen(ui, "today");
   ImGuiIO& io = ImGui::GetIO();
   const float w = io.DisplaySize.x, h = io.DisplaySize.y;
+  const bool compact = ui.brand && ui.brand->compact;
   Column col = page_column(w);
   const float footer_h = 16 + 60 + 16;
   bool library = false;
   screen_header(ui, "today", ui.strings.get("today.title"), false, ui.strings.get("today.library_short"), &library);
   if (library) action.kind = TodayAction::Kind::Library;
   begin_scroll_area(ui, "today.scroll", footer_h);
-  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 8));
-  text_block(ui, "today.programme", programme.name, ui.fonts.title, ui.palette.text, col.width);
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + (compact ? 4 : 12)));
+  if (brand_line(ui, "today.brand", col, Align::Left) > 0) {
+    ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 8));
+  }
+  text_block(ui, "today.programme", programme.name, compact ? ui.fonts.heading : ui.fonts.title, ui.palette.text, col.width);
   ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 4));
   text_block(ui, "today.description", programme.description, ui.fonts.body, ui.palette.text_muted, col.width);
   ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 12));
@@ -107,6 +111,17 @@ TodayAction draw_today(Ui& ui, const Content& content, const Programme& programm
   if (secondary_button(ui, "today.programmes", ui.strings.get("today.change"), col.width)) action.kind = TodayAction::Kind::Programmes;
   ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 12));
   if (secondary_button(ui, "today.library", ui.strings.get("today.library"), col.width)) action.kind = TodayAction::Kind::Library;
+  if (compact) {
+    ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 12));
+    if (secondary_button(ui, "today.open_full", ui.strings.get("history.open_full"), col.width)) {
+      action.kind = TodayAction::Kind::OpenFull;
+    }
+  }
+  if (ui.brand && !ui.brand->contact.empty()) {
+    ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 16));
+    text_block(ui, "today.contact", ui.brand->contact, ui.fonts.small, ui.palette.text_muted, col.width, Align::Center);
+    ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 8));
+  }
   end_scroll_area();
   // The one big Start, always in thumb reach.
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, h - footer_h), ImVec2(w, h), to_u32(ui.palette.background));

@@ -57,7 +57,8 @@ WelcomeAction draw_welcome(Ui& ui) {
   float h = io.DisplaySize.y;
   begin_screen(ui, "welcome");
 
-  const float margin = w < 400 ? 20.0f : 28.0f;
+  const bool compact = ui.brand && ui.brand->compact;
+  const float margin = compact ? 12.0f : w < 400 ? 20.0f : 28.0f;
   const float column = std::min(w - 2 * margin, 520.0f);
   const float left = (w - column) * 0.5f;
   const bool landscape_phone = h < 500 && w > h;
@@ -69,12 +70,16 @@ WelcomeAction draw_welcome(Ui& ui) {
   const std::string safety = ui.strings.get("welcome.safety");
 
   // Measure both groups first so they can be centred in the space they have.
-  const float figure_h = landscape_phone ? 0.0f : std::clamp(h * 0.28f, 110.0f, 240.0f);
+  const float figure_h = landscape_phone || compact ? 0.0f : std::clamp(h * 0.28f, 110.0f, 240.0f);
+  // The clinic's logo and name above the title (about one heading line, or the logo's 40 px).
+  const bool branded = ui.brand && (!ui.brand->name.empty() || ui.brand->logo);
+  const float brand_h =
+      branded ? std::max(40.0f, text_block_height(ui.brand->name, ui.fonts.heading, column - 52.0f)) + 14.0f : 0.0f;
   const float button_h = 60.0f;
   const float text_h = text_block_height(title, ui.fonts.title, column) + 2.0f +
                        text_block_height(tagline, ui.fonts.heading, column) + 10.0f +
                        text_block_height(what, ui.fonts.body, column);
-  const float content_h = (figure_h > 0 ? figure_h + 16.0f : 0.0f) + text_h;
+  const float content_h = (figure_h > 0 ? figure_h + 16.0f : 0.0f) + brand_h + text_h;
   const float footer_h = button_h + 14.0f + text_block_height(privacy, ui.fonts.small, column) + 6.0f +
                          text_block_height(safety, ui.fonts.small, column);
   const bool phone_portrait = w < 600 && h > w;
@@ -95,6 +100,10 @@ WelcomeAction draw_welcome(Ui& ui) {
     draw_hero_figure(ui, fig_pos, ImVec2(column, figure_h));
     ui.layout.add("welcome.figure", LayoutKind::Figure, fig_pos.x, fig_pos.y, column, figure_h);
     y += figure_h + 16.0f;
+  }
+  if (branded) {
+    ImGui::SetCursorScreenPos(ImVec2(left, y));
+    y += brand_line(ui, "welcome.brand", Column{left, column}, Align::Center) + 14.0f;
   }
   ImGui::SetCursorScreenPos(ImVec2(left, y));
   text_block(ui, "welcome.title", title, ui.fonts.title, ui.palette.text, column, Align::Center);

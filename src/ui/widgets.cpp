@@ -260,6 +260,37 @@ int pain_scale(Ui& ui, const std::string& id, const Column& col, int selected) {
   return tapped;
 }
 
+float brand_line(Ui& ui, std::string_view id, const Column& col, Align align) {
+  const Brand* b = ui.brand;
+  if (!b || (b->name.empty() && !b->logo)) return 0.0f;
+  const float logo_h = 40.0f, gap = 12.0f;
+  const float logo_w = b->logo ? std::min(logo_h * b->logo_aspect, col.width * 0.5f) : 0.0f;
+  const float real_logo_h = b->logo ? logo_w / b->logo_aspect : 0.0f;
+  const float text_room = col.width - (logo_w > 0 ? logo_w + gap : 0.0f);
+  ImFont* font = ui.fonts.heading;
+  ImGui::PushFont(font);
+  const ImVec2 ts = ImGui::CalcTextSize(b->name.data(), b->name.data() + b->name.size(), false, text_room);
+  ImGui::PopFont();
+  const float name_w = b->name.empty() ? 0.0f : std::min(ts.x, text_room);
+  const float line_h = std::max(real_logo_h, b->name.empty() ? 0.0f : ts.y);
+  const float total_w = logo_w + (logo_w > 0 && name_w > 0 ? gap : 0.0f) + name_w;
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  float x = align == Align::Center ? col.left + (col.width - total_w) * 0.5f : col.left;
+  const std::string sid(id);
+  if (b->logo) {
+    const float y = top.y + (line_h - real_logo_h) * 0.5f;
+    ImGui::GetWindowDrawList()->AddImage(b->logo, ImVec2(x, y), ImVec2(x + logo_w, y + real_logo_h));
+    ui.layout.add(sid + ".logo", LayoutKind::Figure, x, y, logo_w, real_logo_h);
+    x += logo_w + gap;
+  }
+  if (!b->name.empty()) {
+    ImGui::SetCursorScreenPos(ImVec2(x, top.y + (line_h - ts.y) * 0.5f));
+    text_block(ui, sid + ".name", b->name, font, ui.palette.accent, text_room);
+  }
+  ImGui::SetCursorScreenPos(ImVec2(col.left, top.y + line_h));
+  return line_h;
+}
+
 void notice(Ui& ui, std::string_view id, std::string_view text, const Column& col, bool danger) {
   const float pad = 14.0f;
   ImVec2 pos(col.left, ImGui::GetCursorScreenPos().y);

@@ -11,6 +11,15 @@
 
 namespace sb {
 
+// The hosting clinic's brand (clinic.json), and whether the app is embedded in its page.
+struct Brand {
+  std::string name;      // "" = neutral brand
+  std::string contact;   // "" = none
+  ImTextureID logo = nullptr;  // nullptr = no logo
+  float logo_aspect = 1.0f;    // width / height
+  bool compact = false;  // embed mode: smaller margins, no big picture
+};
+
 // What every screen draws with. Screens read state and return actions; they keep no timing
 // or storage logic.
 struct Ui {
@@ -18,6 +27,7 @@ struct Ui {
   const Palette& palette;
   const Fonts& fonts;
   Layout& layout;
+  const Brand* brand = nullptr;  // nullptr: neutral, full layout
 };
 
 enum class Align { Left, Center };
@@ -70,6 +80,11 @@ bool choice_button(Ui& ui, std::string_view id, std::string_view label, float wi
 // The 0-10 pain scale as a grid of large buttons ("<id>.0" ... "<id>.10") across col;
 // selected (-1 none) is filled. Returns the number tapped, or -1.
 int pain_scale(Ui& ui, const std::string& id, const Column& col, int selected);
+
+// The clinic's logo and name on one line across col (centred or from the left), recorded
+// as "<id>.logo" and "<id>.name"; draws nothing without a brand name or logo. Returns the
+// height it took (CSS px).
+float brand_line(Ui& ui, std::string_view id, const Column& col, Align align);
 
 // A notice across col: a tinted card with text (danger: in the warning colour).
 void notice(Ui& ui, std::string_view id, std::string_view text, const Column& col, bool danger);

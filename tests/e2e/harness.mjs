@@ -42,17 +42,24 @@ function contextOptions({ width = 1280, height = 800, dpr = 1, mobile = false } 
 // Starts recording what goes wrong on page: `problems` collects console errors, page errors
 // and failed or non-2xx requests of the page, `requests` the URL of every request made by
 // the page or by its service worker.
+// A site without the clinic's optional clinic.json answers 404 for it: that is expected.
+const kOptional = /\/clinic\.json$/;
+
 function watchPage(context, page) {
   const problems = [];
   const requests = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    if (msg.type() !== 'error') return;
+    if (/status of 404/.test(msg.text()) && kOptional.test(msg.location()?.url || '')) return;
+    problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
   context.on('request', (req) => requests.push(req.url()));
   page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    if (res.status() >= 400 && !(res.status() === 404 && kOptional.test(new URL(res.url()).pathname))) {
+      problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    }
   });
   return { context, page, problems, requests };
 }
