@@ -1,8 +1,10 @@
 #version 300 es
-// ui.frag: the vertex colour, its alpha scaled by the font atlas's coverage (one channel).
+// ui.frag: the vertex colour, its alpha scaled by the font atlas's coverage (one channel);
+// for an image (u_rgba, e.g. the clinic's logo) the vertex colour times the texture's RGBA.
 precision mediump float;
 
 uniform sampler2D u_atlas;
+uniform bool u_rgba;
 
 in vec2 v_uv;
 in vec4 v_color;
@@ -10,5 +12,6 @@ in vec4 v_color;
 out vec4 frag_color;
 
 void main() {
-  frag_color = vec4(v_color.rgb, v_color.a * texture(u_atlas, v_uv).r);
+  vec4 t = texture(u_atlas, v_uv);
+  frag_color = u_rgba ? v_color * t : vec4(v_color.rgb, v_color.a * t.r);
 }

@@ -3,6 +3,10 @@
 // mount the site under a sub-path (e.g. /clinic/exercises/) and add response headers.
 //
 //   node tools/serve.mjs DIR [--port 8080] [--host 127.0.0.1] [--prefix /sub/path/]
+//
+// Tests can lay extra files over DIR without changing it: `overlay` maps a path inside the
+// site ("clinic.json") to its content (string or Buffer); the map is read at each request,
+// so a test may change it while serving.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,7 +28,7 @@ const kTypes = {
 };
 
 // Starts serving root; resolves to { server, url, close() }.
-export function startServer({ root, host = '127.0.0.1', port = 0, prefix = '/', headers = {} } = {}) {
+export function startServer({ root, host = '127.0.0.1', port = 0, prefix = '/', headers = {}, overlay = null } = {}) {
   if (!prefix.endsWith('/')) prefix += '/';
   const rootAbs = path.resolve(root);
   const server = http.createServer((req, res) => {
@@ -48,7 +52,9 @@ export function startServer({ root, host = '127.0.0.1', port = 0, prefix = '/', 
       res.end();
       return;
     }
-    fs.readFile(file, (err, data) => {
+    const extra = overlay && Object.prototype.hasOwnProperty.call(overlay, rel) ? overlay[rel] : undefined;
+    const read = extra !== undefined ? (cb) => cb(null, Buffer.from(extra)) : (cb) => fs.readFile(file, cb);
+    read((err, data) => {
       if (err) {
         res.writeHead(404, { 'Content-Type': 'text/plain' });
         res.end('not found');

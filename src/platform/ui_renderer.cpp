@@ -36,6 +36,7 @@ bool ui_renderer_init(UiRenderer& r) {
   if (!r.program) return false;
   r.u_view = glGetUniformLocation(r.program, "u_view");
   r.u_atlas = glGetUniformLocation(r.program, "u_atlas");
+  r.u_rgba = glGetUniformLocation(r.program, "u_rgba");
   glUseProgram(r.program);
   glUniform1i(r.u_atlas, 0);
 
@@ -106,7 +107,9 @@ void ui_renderer_render(const UiRenderer& r, const ImDrawData* dd) {
       if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
       glScissor(static_cast<int>(x0), static_cast<int>(static_cast<float>(fb_h) - y1), static_cast<int>(x1 - x0),
                 static_cast<int>(y1 - y0));
-      glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
+      const GLuint tex = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID()));
+      glBindTexture(GL_TEXTURE_2D, tex);
+      glUniform1i(r.u_rgba, tex != r.atlas ? 1 : 0);
       glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), kIndexType,
                      reinterpret_cast<void*>(cmd.IdxOffset * sizeof(ImDrawIdx)));
     }

@@ -16,6 +16,7 @@ struct UiRenderer {
   unsigned atlas = 0;  // font atlas texture (R8)
   int u_view = -1;
   int u_atlas = -1;
+  int u_rgba = -1;     // 1 while drawing an RGBA image (any texture but the atlas)
 };
 
 // Compiles the shaders and creates the buffers. False (with a console message) on failure.
@@ -24,7 +25,7 @@ bool ui_renderer_init(UiRenderer& r);
 // Uploads ImGui's font atlas (after ImFontAtlas::Build) and frees its pixels on the heap.
 void ui_renderer_upload_fonts(UiRenderer& r);
 
-// Draws one frame's draw data into the default framebuffer; runs the draw lists' callbacks
+// Draws one frame's draw data (textures other than the font atlas are RGBA images) into the default framebuffer; runs the draw lists' callbacks
 // (the figure renderer) in order and restores the UI state after ImDrawCallback_ResetRenderState.
 void ui_renderer_render(const UiRenderer& r, const ImDrawData* draw_data);
 
