@@ -167,6 +167,14 @@ void apply_clinic(App& app) {
   ++app.progress_revision;
 }
 
+// The print report with the clinic's name and contact line on top (as "clinic"), if any.
+std::string with_clinic(const App& app, std::string report) {
+  std::string line = app.brand.name;
+  if (!app.brand.contact.empty()) line += (line.empty() ? "" : "  ·  ") + app.brand.contact;
+  if (line.empty() || report.empty() || report[0] != '{') return report;
+  return "{\"clinic\":" + quoted_json(line) + "," + report.substr(1);
+}
+
 // Shows the logo once it has been decoded.
 void apply_logo(App& app) {
   if (!app.clinic.logo_texture || app.brand.logo) return;
@@ -490,7 +498,7 @@ void draw_screen(App& app, Ui& ui) {
         case HistoryAction::Kind::Export: keeper_export_backup(app.keeper, now_ms); break;
         case HistoryAction::Kind::ExportCsv: keeper_export_csv(app.keeper, app.content, now_ms); break;
         case HistoryAction::Kind::Print:
-          files_print(history_print_report(app.strings, app.content, app.keeper.progress, app.history));
+          files_print(with_clinic(app, history_print_report(app.strings, app.content, app.keeper.progress, app.history)));
           break;
         case HistoryAction::Kind::Import: keeper_start_import(app.keeper); break;
         case HistoryAction::Kind::OpenFull: files_open_full_app(); break;

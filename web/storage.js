@@ -252,6 +252,7 @@
         parent.appendChild(el);
         return el;
       }
+      if (report.clinic) add(view, 'p', report.clinic, 'print-clinic');
       add(view, 'h1', report.title);
       add(view, 'p', report.subtitle, 'print-sub');
       var stats = add(view, 'dl', undefined, 'print-stats');
