@@ -46,7 +46,8 @@ self.addEventListener('fetch', (event) => {
   // A file that is not part of the build (the clinic's clinic.json and logo, placed beside
   // index.html by the host) is fetched fresh each time and kept for offline use.
   const rel = url.pathname.startsWith(kScopePath) ? url.pathname.slice(kScopePath.length) : '';
-  if (!opensApp && !kBuild.files.includes(rel)) {
+  const clinicFile = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(json|png|jpe?g)$/i.test(rel) && !kHashed.test(rel);
+  if (!opensApp && clinicFile && !kBuild.files.includes(rel)) {
     event.respondWith(fetch(request).then((resp) => {
       if (resp.ok) {
         const copy = resp.clone();
@@ -55,7 +56,9 @@ self.addEventListener('fetch', (event) => {
           .catch(() => {});
       }
       return resp;
-    }).catch(() => caches.match(request, { cacheName: kCache }).then((cached) => cached || Response.error())));
+    }).catch(() => caches.match(request, { cacheName: kCache })
+      // Offline and never fetched: the same answer as a site without the file.
+      .then((cached) => cached || new Response('', { status: 404, statusText: 'Not Found' }))));
     return;
   }
   // caches.match with a cacheName never creates the cache (caches.open would, after an

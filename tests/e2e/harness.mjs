@@ -54,7 +54,11 @@ function watchPage(context, page) {
     problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('requestfailed', (req) => {
+    // A reload while the optional clinic.json is on its way cancels it: nothing is lost.
+    if (req.failure()?.errorText === 'net::ERR_ABORTED' && kOptional.test(new URL(req.url()).pathname)) return;
+    problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+  });
   context.on('request', (req) => requests.push(req.url()));
   page.on('response', (res) => {
     if (res.status() >= 400 && !(res.status() === 404 && kOptional.test(new URL(res.url()).pathname))) {
