@@ -85,6 +85,7 @@ struct App {
 
   int redraw_frames = 3;          // frames still to draw before going idle
   bool first_frame_done = false;
+  bool library_loaded = false;  // content and clips read (main.cpp: load_library, after the first frame)
   std::string published_layout;   // last layout JSON sent to the page
 };
 

@@ -553,9 +553,19 @@ void draw_screen(App& app, Ui& ui) {
   }
 }
 
+std::string load_library(App& app);
+
 void frame(void* arg) {
   App& app = *static_cast<App*>(arg);
   bool changed = false;
+  if (!app.library_loaded && app.first_frame_done) {
+    std::string error = load_library(app);
+    if (!error.empty()) {
+      page_show_error(error);
+      emscripten_cancel_main_loop();
+      return;
+    }
+  }
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
@@ -570,11 +580,12 @@ void frame(void* arg) {
     }
     changed = true;
   }
+  if (app.keeper.loaded && !app.settings_applied && app.library_loaded) {
+    apply_loaded_settings(app);  // may name a programme, so it waits for the library
+    app.settings_applied = true;
+    changed = true;
+  }
   if (keeper_poll(app.keeper, clock_now_ms())) {
-    if (app.keeper.loaded && !app.settings_applied) {
-      apply_loaded_settings(app);
-      app.settings_applied = true;
-    }
     if (app.keeper.import_finished) {
       app.keeper.import_finished = false;
       page_announce(app.keeper.import.error == ImportError::None ? app.strings.get("announce.imported") : import_message(app));
@@ -625,14 +636,13 @@ void frame(void* arg) {
   if (app.clinic.resolved) embed_ready(app.clinic);
 }
 
-// Sets up SDL, WebGL2 and ImGui. Returns an error in plain words, or "" on success.
-std::string start(App& app) {
-  StringsLoad strings = load_strings(embedded_text(find_embedded("strings.json")));
-  if (count_errors(strings.diagnostics) > 0) {
-    return "The app's text could not be loaded. Please reload the page; if this keeps happening, the site "
-           "is damaged.";
-  }
-  app.strings = std::move(strings.strings);
+// Reads the exercise library and the animation clips, then follows a link in the address
+// (#poses=...). Runs in the frame after the first one, so the start screen (which needs
+// neither) is on screen before this work, unless the address asks for a screen that does.
+// Returns an error in plain words, or "" on success.
+std::string load_library(App& app) {
+  app.library_loaded = true;
+  ++app.progress_revision;  // views computed before now had no library to name things
   ContentFiles files{std::string(embedded_text(find_embedded("exercises.json"))),
                      std::string(embedded_text(find_embedded("guidance.json"))),
                      std::string(embedded_text(find_embedded("programmes.json")))};
@@ -650,6 +660,27 @@ std::string start(App& app) {
     return "The exercise library could not be loaded. Please reload the page; if this keeps happening, the site "
            "is damaged.";
   }
+  // A link straight to an exercise's key poses (handouts, the gallery): #poses=<exercise id>.
+  std::string hash = page_hash();
+  if (hash.rfind("poses=", 0) == 0) {
+    int idx = app.content.exercise_index(hash.substr(6));
+    if (idx >= 0) {
+      app.exercise = idx;
+      app.back_stack.push_back(Screen::Today);
+      app.screen = Screen::Poses;
+    }
+  }
+  return "";
+}
+
+// Sets up SDL, WebGL2 and ImGui. Returns an error in plain words, or "" on success.
+std::string start(App& app) {
+  StringsLoad strings = load_strings(embedded_text(find_embedded("strings.json")));
+  if (count_errors(strings.diagnostics) > 0) {
+    return "The app's text could not be loaded. Please reload the page; if this keeps happening, the site "
+           "is damaged.";
+  }
+  app.strings = std::move(strings.strings);
   // Colours and motion follow the person's system settings (dark mode, more contrast, less motion).
   app.theme_id = page_prefers_more_contrast() ? "high-contrast" : page_prefers_dark() ? "dark" : "light";
   app.reduced_motion = page_prefers_reduced_motion();
@@ -688,17 +719,8 @@ std::string start(App& app) {
   ui_renderer_upload_fonts(app.ui_renderer);
   page_set_canvas_label(app.strings.get("canvas.label"));
   for (FigureDrawJob& job : app.figure_jobs) job.renderer = &app.figure_renderer;
-  // A link straight to an exercise's key poses (handouts, the gallery): #poses=<exercise id>.
-  std::string hash = page_hash();
-  if (hash.rfind("poses=", 0) == 0) {
-    int idx = app.content.exercise_index(hash.substr(6));
-    if (idx >= 0) {
-      app.exercise = idx;
-      app.back_stack.push_back(Screen::Today);
-      app.screen = Screen::Poses;
-    }
-  }
   if (!figure_renderer_init(app.figure_renderer)) std::fprintf(stderr, "figure renderer unavailable\n");
+  if (!page_hash().empty()) return load_library(app);
   return "";
 }
 

@@ -17,7 +17,8 @@ if [ "$what" = native ] || [ "$what" = all ]; then
 fi
 
 if [ "$what" = web ] || [ "$what" = all ]; then
-  if [ ! -f "$ROOT/build/web/CMakeCache.txt" ]; then
+  # Configure again when setup.sh pointed the build at other SDL2 or ImGui sources.
+  if [ ! -f "$ROOT/build/web/CMakeCache.txt" ] || [ "$ROOT/build/deps.env" -nt "$ROOT/build/web/CMakeCache.txt" ]; then
     emcmake cmake -S "$ROOT" -B "$ROOT/build/web" -G Ninja -DCMAKE_BUILD_TYPE=Release \
       -DSDL2_WASM_PREFIX="$SDL2_WASM_PREFIX" -DIMGUI_SRC_DIR="$IMGUI_SRC_DIR" >/dev/null
   fi
