@@ -593,8 +593,9 @@ void frame(void* arg) {
     ++app.progress_revision;
     changed = true;
   }
+  // clinic.json may name a programme, so it is read once the library is.
   const bool was_resolved = app.clinic.resolved;
-  if (clinic_poll(app.clinic, app.content)) {
+  if (app.library_loaded && clinic_poll(app.clinic, app.content)) {
     if (!was_resolved) apply_clinic(app);
     apply_logo(app);
     changed = true;
