@@ -7,7 +7,7 @@
 # Usage: tools/fuzz.sh [SECONDS_PER_TARGET]   (default 3)
 #        FUZZ_ONLY=prescription tools/fuzz.sh 60   (one target, longer)
 #
-# Adding a target (e.g. fuzz_progress for backup import, fuzz_clinic):
+# Adding a target (fuzz_clinic.cpp with seeds_clinic below is a recent example):
 #   1. Write fuzz/fuzz_<name>.cpp with one
 #        extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 #      that hands the bytes to the parser, checks what the parser promises with

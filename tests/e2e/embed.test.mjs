@@ -105,6 +105,28 @@ test('clinic.json brands the app: name, logo, colours, contact line and page tit
   }
 });
 
+test('in the dark theme a brand colour too dark to read is lightened, with a warning', { timeout: 60000 }, async () => {
+  setOverlay({ 'clinic.json': clinic() });
+  const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 3, mobile: true });
+  const warnings = [];
+  page.on('console', (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(env.app.url);
+  await waitForFirstFrame(page);
+  await page.waitForFunction(() => window.__steady?.embed?.configured === true);
+  const adjusted = warnings.filter((w) => /colours\.(primary|accent): #2a5d8f has too little contrast in the dark theme/.test(w));
+  assert.equal(adjusted.length, 2, warnings.join(' | '));
+  await page.waitForTimeout(300);
+  const shot = await saveScreenshot(page, 'clinic-welcome-dark-390x844');
+  const start = layoutItem(await layout(page), 'welcome.start');
+  const x = Math.round((start.x + 12) * 3), y = Math.round((start.y + start.h / 2) * 3);
+  const i = (y * shot.png.width + x) * 4;
+  const fill = [...shot.png.data.subarray(i, i + 3)];
+  assert.ok(fill[2] > 0x8f, `the Start button is a lighter blue than the brand's (${fill})`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a missing clinic.json is the neutral brand, silently', async () => {
   setOverlay({});
   const { context, page, problems, warnings } = await openApp();
