@@ -292,10 +292,15 @@ int install_prescription(App& app, const Prescription& p) {
   return static_cast<int>(all.size() - 1);
 }
 
-// The tab's title names a prescribed programme (set as text, never as markup).
+// The tab's title names the prescription being confirmed, or the prescribed programme being
+// followed (set as text, never as markup).
 void set_page_title(const App& app) {
-  const Programme& p = current_programme(app);
   const std::string app_name = app.strings.get("app.name");
+  if (app.screen == Screen::Prescription && app.incoming.ok()) {
+    page_set_title(app.strings.format("prescription.page_title", {{"name", app.incoming.prescription.title}, {"app", app_name}}));
+    return;
+  }
+  const Programme& p = current_programme(app);
   page_set_title(p.id == kPrescriptionProgrammeId ? app.strings.format("prescription.page_title", {{"name", p.name}, {"app", app_name}})
                                                    : app.strings.get("page.title"));
 }
@@ -319,10 +324,7 @@ void open_link(App& app, const std::string& fragment) {
   app.back_stack.assign(1, Screen::Today);
   app.screen = Screen::Prescription;
   app.screen_announced = false;
-  if (app.incoming.ok()) {
-    page_set_title(app.strings.format("prescription.page_title", {{"name", app.incoming.prescription.title},
-                                                                 {"app", app.strings.get("app.name")}}));
-  }
+  set_page_title(app);
 }
 
 // Leaves the prescription screens for Today, with nothing to go back to.
@@ -449,6 +451,7 @@ void draw_share_screen(App& app, Ui& ui) {
       // The same confirmation as a link opened from a message or a QR code.
       app.incoming = decode_prescription(app.builder.link, app.content);
       go_to(app, Screen::Prescription);
+      set_page_title(app);
       break;
     }
     case ShareAction::Kind::Handout: {
@@ -470,18 +473,17 @@ void draw_prescription_screen(App& app, Ui& ui) {
   switch (a.kind) {
     case PrescriptionViewAction::Kind::None: break;
     case PrescriptionViewAction::Kind::Use:
-      accept_prescription(app, app.incoming.prescription);
-      page_announce(app.strings.format("announce.prescription_used", {{"name", app.incoming.prescription.title}}));
       go_home(app);
+      accept_prescription(app, app.incoming.prescription);  // Today's announcement names it
       break;
     case PrescriptionViewAction::Kind::NotNow:
-      set_page_title(app);
       go_home(app);
+      set_page_title(app);
       break;
     case PrescriptionViewAction::Kind::Library:
-      set_page_title(app);
       go_home(app);
       go_to(app, Screen::Library);
+      set_page_title(app);
       break;
   }
 }

@@ -171,6 +171,13 @@ mergeInto(LibraryManager.library, {
       el.maxLength = max_len;
       el.value = UTF8ToString(initial);
       el.autocomplete = 'off';
+      // The wheel over a field scrolls the screen it sits on, as over the rest of the canvas.
+      el.addEventListener('wheel', function (e) {
+        var target = document.getElementById('canvas');
+        if (!target) return;
+        e.preventDefault();
+        target.dispatchEvent(new WheelEvent('wheel', e));
+      }, { passive: false });
       document.body.appendChild(el);
     }
     var canvas = document.getElementById('canvas');
