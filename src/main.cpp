@@ -390,7 +390,6 @@ void builder_start_from(App& app, const Programme& preset) {
 
 // "Make the link": checks the draft and makes the link and its QR code, or says what is wrong.
 bool builder_make_link(App& app) {
-  read_builder_fields(app);
   BuilderState& b = app.builder;
   const Prescription p = link_precision(b.draft);
   const PrescriptionCheck check = check_prescription(p, app.content);
@@ -409,17 +408,12 @@ void draw_builder_screen(App& app, Ui& ui) {
   BuilderState& b = app.builder;
   b.draft.review_date = b.review_weeks > 0 ? review_date_in_weeks(b.review_weeks) : "";
   BuilderAction a = draw_builder(ui, app.content, b);
-  place_builder_fields(app, a.kind == BuilderAction::Kind::None || a.kind == BuilderAction::Kind::Preset);
+  // What was typed is read before the fields go (they stay while the builder stays).
+  if (a.kind != BuilderAction::Kind::None && a.kind != BuilderAction::Kind::Preset) read_builder_fields(app);
   switch (a.kind) {
     case BuilderAction::Kind::None: break;
-    case BuilderAction::Kind::Back:
-      read_builder_fields(app);
-      place_builder_fields(app, false);
-      go_back(app);
-      break;
+    case BuilderAction::Kind::Back: go_back(app); break;
     case BuilderAction::Kind::AddExercises:
-      read_builder_fields(app);
-      place_builder_fields(app, false);
       app.builder_picking = true;
       go_to(app, Screen::Library);
       break;
@@ -429,13 +423,13 @@ void draw_builder_screen(App& app, Ui& ui) {
       break;
     case BuilderAction::Kind::MakeLink:
       if (builder_make_link(app)) {
-        place_builder_fields(app, false);
         go_to(app, Screen::Share);
       } else {
         page_announce(b.problem);
       }
       break;
   }
+  place_builder_fields(app, app.screen == Screen::Builder);
 }
 
 void draw_share_screen(App& app, Ui& ui) {

@@ -20,9 +20,28 @@
     return el;
   }
 
+  // The box around every capsule of an exercise's poses (so they share one scale), padded.
+  function poseBounds(poses, box) {
+    var b = { x0: box, y0: box, x1: 0, y1: 0 };
+    (poses || []).forEach(function (capsules) {
+      (capsules || []).forEach(function (c) {
+        if (!Array.isArray(c) || c.length < 7) return;
+        var r = +c[4];
+        b.x0 = Math.min(b.x0, +c[0] - r, +c[2] - r);
+        b.x1 = Math.max(b.x1, +c[0] + r, +c[2] + r);
+        b.y0 = Math.min(b.y0, +c[1] - r, +c[3] - r);
+        b.y1 = Math.max(b.y1, +c[1] + r, +c[3] + r);
+      });
+    });
+    if (!(b.x1 > b.x0 && b.y1 > b.y0)) return '0 0 ' + box + ' ' + box;
+    var pad = 8, h = Math.max(b.y1 - b.y0, (b.x1 - b.x0) * 0.45);
+    var cy = (b.y0 + b.y1) / 2;
+    return [b.x0 - pad, cy - h / 2 - pad, b.x1 - b.x0 + 2 * pad, h + 2 * pad].map(function (v) { return v.toFixed(1); }).join(' ');
+  }
+
   // One key pose: the app's capsules as round-capped lines, [ax, ay, bx, by, r, colour, alpha].
-  function poseSvg(capsules, box, label) {
-    var svg = svgNode('svg', { viewBox: '0 0 ' + box + ' ' + box, class: 'handout-pose', role: 'img' });
+  function poseSvg(capsules, viewBox, label) {
+    var svg = svgNode('svg', { viewBox: viewBox, class: 'handout-pose', role: 'img' });
     svg.setAttribute('aria-label', String(label));
     (capsules || []).forEach(function (c) {
       if (!Array.isArray(c) || c.length < 7) return;
@@ -105,10 +124,11 @@
       add(card, 'h2', ex.name);
       add(card, 'p', ex.dosage, 'handout-dosage');
       var poses = add(card, 'div', undefined, 'handout-poses');
+      var viewBox = poseBounds(ex.poses, h.box || 160);
       (ex.poses || []).forEach(function (capsules, k) {
         var fig = add(poses, 'figure');
         var label = (h.poseLabels || [])[k] || '';
-        fig.appendChild(poseSvg(capsules, h.box || 160, label));
+        fig.appendChild(poseSvg(capsules, viewBox, label));
         add(fig, 'figcaption', label);
       });
       add(card, 'h3', h.stepsTitle);

@@ -202,8 +202,8 @@ BuilderAction draw_builder(Ui& ui, const Content& content, BuilderState& state) 
   state.draft.pain_threshold = std::clamp(state.draft.pain_threshold + pain_step, 0, kRxPainThresholdMax);
   const std::string review = state.review_weeks == 0
                                  ? s.get("builder.review_none")
-                                 : s.format("builder.review_weeks", {{"n", std::to_string(state.review_weeks)},
-                                                                     {"date", state.draft.review_date}});
+                                 : s.format(state.review_weeks == 1 ? "builder.review_week_one" : "builder.review_weeks",
+                                            {{"n", std::to_string(state.review_weeks)}, {"date", state.draft.review_date}});
   const int review_step = stepper(ui, "builder.review", s.get("builder.review"), review, col);
   state.review_weeks = std::clamp(state.review_weeks + review_step, 0, kReviewWeeksMax);
   if (!state.problem.empty()) {
