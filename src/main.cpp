@@ -346,9 +346,9 @@ constexpr const char* kFieldKeys[] = {"title", "clinic", "note"};
 void read_builder_fields(App& app) {
   if (!app.text_fields_shown) return;
   Prescription& d = app.builder.draft;
-  d.title = page_text_field_value("title");
-  d.clinic = page_text_field_value("clinic");
-  d.note = page_text_field_value("note");
+  page_text_field_value("title", d.title);
+  page_text_field_value("clinic", d.clinic);
+  page_text_field_value("note", d.note);
 }
 
 // Places the builder's DOM text fields where it left room for them, or hides them.
@@ -407,9 +407,8 @@ bool builder_make_link(App& app) {
 void draw_builder_screen(App& app, Ui& ui) {
   BuilderState& b = app.builder;
   b.draft.review_date = b.review_weeks > 0 ? review_date_in_weeks(b.review_weeks) : "";
+  read_builder_fields(app);  // what was typed, also drawn while a field is scrolled half away
   BuilderAction a = draw_builder(ui, app.content, b);
-  // What was typed is read before the fields go (they stay while the builder stays).
-  if (a.kind != BuilderAction::Kind::None && a.kind != BuilderAction::Kind::Preset) read_builder_fields(app);
   switch (a.kind) {
     case BuilderAction::Kind::None: break;
     case BuilderAction::Kind::Back: go_back(app); break;

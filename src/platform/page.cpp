@@ -26,7 +26,7 @@ void sb_page_set_title(const char* text);
 void sb_page_copy_text(const char* text);
 void sb_page_text_field(const char* key, const char* label, const char* initial, int max_len, int multiline, float x,
                         float y, float w, float h);
-void sb_page_text_field_value(const char* key, char* buf, int cap);
+int sb_page_text_field_value(const char* key, char* buf, int cap);
 void sb_page_text_field_set(const char* key, const char* text);
 void sb_page_text_field_hide(const char* key);
 void sb_page_open_handout(const char* json, int len);
@@ -78,10 +78,11 @@ void page_text_field(const char* key, const std::string& label, const std::strin
                      bool multiline, float x, float y, float w, float h) {
   sb_page_text_field(key, label.c_str(), initial.c_str(), max_len, multiline ? 1 : 0, x, y, w, h);
 }
-std::string page_text_field_value(const char* key) {
+bool page_text_field_value(const char* key, std::string& text) {
   static char buf[2048];
-  sb_page_text_field_value(key, buf, sizeof buf);
-  return buf;
+  if (!sb_page_text_field_value(key, buf, sizeof buf)) return false;
+  text = buf;
+  return true;
 }
 void page_text_field_set(const char* key, const std::string& text) { sb_page_text_field_set(key, text.c_str()); }
 void page_text_field_hide(const char* key) { sb_page_text_field_hide(key); }

@@ -42,10 +42,11 @@ void page_set_title(const std::string& text);
 // Copies text to the clipboard (window.__steady.copied holds it once done).
 void page_copy_text(const std::string& text);
 // A DOM text field over the canvas at x, y, w, h (CSS px), named key: made with label and
-// initial on first use, then only moved; _value reads what the person typed (at most 2 KiB).
+// initial on first use, then only moved; _value reads what the person typed (at most 2 KiB)
+// into text, false (text untouched) when the field was never made.
 void page_text_field(const char* key, const std::string& label, const std::string& initial, int max_len,
                      bool multiline, float x, float y, float w, float h);
-std::string page_text_field_value(const char* key);
+bool page_text_field_value(const char* key, std::string& text);
 void page_text_field_set(const char* key, const std::string& text);
 void page_text_field_hide(const char* key);
 // Opens the printable handout (web/handout.js) from its JSON.

@@ -188,9 +188,12 @@ mergeInto(LibraryManager.library, {
     el.style.height = h + 'px';
     el.hidden = false;
   },
+  // 0 when the field was never made (its text is then the app's own), else 1 and the text.
   sb_page_text_field_value: function (key, buf, cap) {
     var el = document.getElementById('sb-field-' + UTF8ToString(key));
-    stringToUTF8(el ? el.value : '', buf, cap);
+    if (!el) return 0;
+    stringToUTF8(el.value, buf, cap);
+    return 1;
   },
   // Sets a field's text (a preset chosen); the field keeps it until the person edits it.
   sb_page_text_field_set: function (key, ptr) {

@@ -40,7 +40,7 @@ int stepper(Ui& ui, const std::string& id, const std::string& label, const std::
 }
 
 // A labelled box that a DOM text field covers; records where it is for main to place it.
-void field_box(Ui& ui, BuilderField& field, const std::string& label, float box_h, const Column& col) {
+void field_box(Ui& ui, BuilderField& field, const std::string& label, const std::string& text, float box_h, const Column& col) {
   text_block(ui, std::string("builder.field.") + field.key + ".label", label, ui.fonts.small, ui.palette.text_muted, col.width);
   gap(col, 4);
   const ImVec2 pos(col.left, ImGui::GetCursorScreenPos().y);
@@ -55,6 +55,13 @@ void field_box(Ui& ui, BuilderField& field, const std::string& label, float box_
   field.y = pos.y;
   field.w = col.width;
   field.h = visible ? box_h : 0.0f;
+  if (!visible && !text.empty()) {
+    // Scrolled partly out of view: the field is hidden, so its text is drawn in its place.
+    dl->PushClipRect(ImVec2(pos.x + 8, pos.y + 4), ImVec2(pos.x + col.width - 8, pos.y + box_h - 4), true);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + 12, pos.y + 12));
+    text_block(ui, std::string("builder.field.") + field.key + ".text", text, ui.fonts.body, ui.palette.text, col.width - 24);
+    dl->PopClipRect();
+  }
   ImGui::SetCursorScreenPos(ImVec2(col.left, pos.y + box_h + 14));
 }
 
@@ -171,9 +178,9 @@ BuilderAction draw_builder(Ui& ui, const Content& content, BuilderState& state) 
   state.fields[0].key = "title";
   state.fields[1].key = "clinic";
   state.fields[2].key = "note";
-  field_box(ui, state.fields[0], s.get("builder.field.title"), 48.0f, col);
-  field_box(ui, state.fields[1], s.get("builder.field.clinic"), 48.0f, col);
-  field_box(ui, state.fields[2], s.get("builder.field.note"), 104.0f, col);
+  field_box(ui, state.fields[0], s.get("builder.field.title"), state.draft.title, 48.0f, col);
+  field_box(ui, state.fields[1], s.get("builder.field.clinic"), state.draft.clinic, 48.0f, col);
+  field_box(ui, state.fields[2], s.get("builder.field.note"), state.draft.note, 104.0f, col);
   // The exercises, in playing order.
   text_block(ui, "builder.exercises",
              s.format("builder.exercises", {{"n", std::to_string(state.draft.items.size())}, {"max", std::to_string(kRxItemsMax)}}),
