@@ -78,6 +78,54 @@ async function toToday(page) {
   return waitScreen(page, 'today');
 }
 
+// An independent writer of the version 1 layout (docs/PRESCRIPTION.md), to make links whose
+// checksum is right but whose content is not: an exercise code the library lacks, a dosage
+// out of range. items: [{ code, reps, sets, hold, moveIn, moveOut, restRep, restSet, perDay, days }].
+function crc32(bytes) {
+  let crc = 0xffffffff;
+  for (const b of bytes) {
+    crc ^= b;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function writeV1({ title, clinic = '', note = '', pain = 5, items }) {
+  const bits = [];
+  const put = (value, width) => { for (let i = width - 1; i >= 0; i--) bits.push((value >> i) & 1); };
+  const text = (t, width) => {
+    const bytes = Buffer.from(t, 'utf8');
+    put(bytes.length, width);
+    for (const b of bytes) put(b, 8);
+  };
+  text(title, 6);
+  text(clinic, 6);
+  text(note, 9);
+  put(pain, 4);
+  put(0, 1);  // no review date
+  put(items.length, 4);
+  for (const it of items) {
+    put(0, 1); put(it.code, 7);  // codes under 128: one group, no continuation
+    put(it.reps, 6); put(0, 1);
+    put(it.sets, 4); put(0, 1);
+    put(it.hold, 12); put(0, 1);
+    put(it.moveIn * 2, 6); put(it.moveOut * 2, 6);
+    put(it.restRep, 10); put(it.restSet, 10);
+    put(it.perDay, 3); put(it.days, 3);
+  }
+  while (bits.length % 8) bits.push(0);
+  const body = [];
+  for (let i = 0; i < bits.length; i += 8) body.push(parseInt(bits.slice(i, i + 8).join(''), 2));
+  const length = body.length < 128 ? [body.length] : [(body.length & 0x7f) | 0x80, body.length >> 7];
+  const data = [...length, ...body];
+  const crc = crc32(data);
+  data.push(crc >>> 24, (crc >>> 16) & 0xff, (crc >>> 8) & 0xff, crc & 0xff);
+  return '1.' + Buffer.from(data).toString('base64url');
+}
+
+// draw-in's own dosage (no ranges), as the codec's tool writes it.
+const kDrawIn = { code: 11, reps: 5, sets: 1, hold: 5, moveIn: 2, moveOut: 2, restRep: 5, restSet: 30, perDay: 1, days: 7 };
+
 const kSix = ['knee-to-chest', 'cat-cow', 'pelvic-tilt', 'draw-in', 'bird-dog', 'glute-bridge'];
 
 test('a link opened in a fresh browser is confirmed, becomes Today\'s programme and survives a reload', { timeout: 120000 }, async () => {
@@ -172,7 +220,12 @@ test('every kind of bad link has its own message, nothing changes, and the libra
   // Change one character in the middle of the data: the checksum no longer matches.
   const mid = Math.floor(value.length / 2);
   const flipped = value.slice(0, mid) + (value[mid] === 'A' ? 'B' : 'A') + value.slice(mid + 1);
+  // The writer agrees with the codec on a good link, so its bad ones differ only where meant.
+  const written = writeV1({ title: 'Check', items: [kDrawIn] });
+  assert.equal(written, makeLink(['draw-in', '--title', 'Check']).split('#rx=')[1]);
   const cases = [
+    ['unknown-exercise', writeV1({ title: 'Newer library', items: [kDrawIn, { ...kDrawIn, code: 127 }] })],
+    ['absurd-dosage', writeV1({ title: 'Too much', items: [{ ...kDrawIn, reps: 60 }] })],
     ['empty', ''],
     ['too-long', '1.' + 'A'.repeat(3000)],
     ['not-a-prescription', 'hello'],
