@@ -279,7 +279,10 @@ async function builderTap(page, id) {
     await scrollBy(page, off);
     if (layoutItem(await layout(page), id).y === before) break;  // at the end of the list
   }
+  // Each tap is drawn before the next comes (two clicks within one frame count as one).
+  const frames = await page.evaluate(() => window.__steady.frames);
   await tap(page, id);
+  await page.waitForFunction((f) => window.__steady.frames >= f + 2, frames);
 }
 
 test('the builder makes a short link that round-trips, its QR code reads back, and the handout holds it all', { timeout: 240000 }, async () => {
@@ -311,7 +314,6 @@ test('the builder makes a short link that round-trips, its QR code reads back, a
   await builderTap(page, 'builder.item.5.up');
   await builderTap(page, 'builder.pain.down');
   await builderTap(page, 'builder.review.up');
-  await page.waitForTimeout(300);  // the tap is drawn before the wheel scrolls back up
 
   // Texts go in real fields (phones get their keyboard).
   await scrollToTop(page);
