@@ -11,6 +11,7 @@
 
 #include "core/clip.h"
 #include "core/content.h"
+#include "core/prescription.h"
 #include "core/session.h"
 #include "core/strings.h"
 #include "platform/clinic_state.h"
@@ -19,6 +20,7 @@
 #include "platform/progress_keeper.h"
 #include "platform/ui_renderer.h"
 #include "ui/layout.h"
+#include "ui/builder.h"
 #include "ui/figure_view.h"
 #include "ui/history.h"
 #include "ui/library.h"
@@ -28,7 +30,10 @@
 
 namespace sb {
 
-enum class Screen { Welcome, Today, Programmes, Library, Exercise, Poses, Before, Player, History };
+enum class Screen {
+  Welcome, Today, Programmes, Library, Exercise, Poses, Before, Player, History,
+  Prescription, Builder, Share  // a link to confirm or explain; the programme builder; its link
+};
 
 struct App {
   SDL_Window* window = nullptr;
@@ -70,6 +75,14 @@ struct App {
   SessionLog log;
   std::string log_saved;          // what the last saved log looked like (outcomes, ratings)
   SummaryAnswers answers;
+
+  // Prescriptions: a link being confirmed or explained, the accepted one, the builder.
+  PrescriptionDecode incoming;      // Screen::Prescription shows this (confirmation or error)
+  bool accept_after_load = false;   // accepted before the stored settings arrived: apply again then
+  Prescription prescription;        // the accepted one; title empty: none
+  bool builder_picking = false;     // the library was opened to add an exercise to the builder
+  bool text_fields_shown = false;   // the builder's DOM text fields are on the page
+  BuilderState builder;
 
   ClipLoad clips;                  // the demonstration of every exercise
   double figure_anim_start_s = 0;  // wall time the detail screen's loop started

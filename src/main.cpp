@@ -28,11 +28,16 @@
 #include "platform/cue_output.h"
 #include "platform/progress_keeper.h"
 #include "platform/storage.h"
+#include "core/prescription.h"
+#include "ui/builder.h"
 #include "ui/exercise_detail.h"
+#include "ui/handout.h"
 #include "ui/history.h"
 #include "ui/library.h"
 #include "ui/player.h"
 #include "ui/poses.h"
+#include "ui/prescription_view.h"
+#include "ui/qr.h"
 #include "ui/today.h"
 #include "ui/welcome.h"
 
@@ -79,6 +84,17 @@ void announce_screen(App& app) {
       page_announce(s.format("announce.player", {{"n", std::to_string(app.session.plan.items.size())}}));
       break;
     case Screen::Before: page_announce(s.get("announce.before")); break;
+    case Screen::Prescription:
+      if (app.incoming.ok()) {
+        const Prescription& p = app.incoming.prescription;
+        page_announce(s.format("announce.prescription", {{"name", p.title}, {"clinic", p.clinic}, {"note", p.note},
+                                                         {"n", std::to_string(p.items.size())}}));
+      } else {
+        page_announce(s.get("prescription.error.heading") + " " + s.get(prescription_error_key(app.incoming.error)));
+      }
+      break;
+    case Screen::Builder: page_announce(s.get("announce.builder")); break;
+    case Screen::Share: page_announce(s.get("announce.share")); break;
     case Screen::History:
       page_announce(s.format("announce.history", {{"n", std::to_string(app.history.total)},
                                                   {"streak", std::to_string(app.history.streak)}}));
@@ -123,9 +139,15 @@ void go_back(App& app) {
 
 int today_day() { return local_day(clock_now_ms(), clock_tz_offset_min()); }
 
+constexpr const char* kPrescriptionProgrammeId = "prescription";  // to_programme's id
+
 const Programme& current_programme(const App& app) { return app.content.programmes[static_cast<size_t>(app.programme)]; }
 
 int pain_threshold(const App& app) {
+  // A prescription brings its own limit while it is the programme being followed.
+  if (current_programme(app).id == kPrescriptionProgrammeId && !app.prescription.title.empty()) {
+    return app.prescription.pain_threshold;
+  }
   int t = app.keeper.settings.pain_threshold;
   if (t >= 0) return t;
   const ClinicConfig* c = clinic_in_use(app.clinic);
@@ -138,6 +160,8 @@ std::string quoted_json(const std::string& s) {
   json_append_string(out, s);
   return out;
 }
+
+int install_prescription(App& app, const Prescription& p);
 
 // ---- clinic ----------------------------------------------------------------------------------
 
@@ -154,11 +178,13 @@ void apply_clinic(App& app) {
   if (!c->name.empty()) page_set_title(app.strings.format("page.title_clinic", {{"clinic", c->name}}));
   int chosen = -1;
   if (c->has_prescription) {
-    Programme p = to_programme(c->prescription);
-    const Programme* existing = app.content.find_programme(p.id);
-    if (!existing) app.content.programmes.push_back(std::move(p));
-    const Programme* added = app.content.find_programme(to_programme(c->prescription).id);
-    chosen = static_cast<int>(added - app.content.programmes.data());
+    // The clinic's programme, unless the person already follows a prescription of their own.
+    if (const Programme* existing = app.content.find_programme(kPrescriptionProgrammeId)) {
+      chosen = static_cast<int>(existing - app.content.programmes.data());
+    } else {
+      app.prescription = c->prescription;
+      chosen = install_prescription(app, c->prescription);
+    }
   } else if (const Programme* p = app.content.find_programme(c->default_programme)) {
     chosen = static_cast<int>(p - app.content.programmes.data());
   }
@@ -253,12 +279,25 @@ void refresh_views(App& app) {
 }
 
 // Applies the stored settings once progress has loaded.
+int install_prescription(App& app, const Prescription& p);
+void set_page_title(const App& app);
+
 void apply_loaded_settings(App& app) {
   const Settings& st = app.keeper.settings;
+  if (!st.prescription.empty()) {
+    PrescriptionDecode rx = decode_prescription(st.prescription, app.content);
+    if (rx.ok()) {
+      app.prescription = rx.prescription;
+      install_prescription(app, rx.prescription);
+    } else {
+      std::fprintf(stderr, "settings: the kept prescription cannot be read (%s)\n", std::string(to_string(rx.error)).c_str());
+    }
+  }
   if (const Programme* p = app.content.find_programme(st.programme_id)) {
     app.programme = static_cast<int>(p - app.content.programmes.data());
   }
   app.cue_settings = CueSettings{st.sound, static_cast<float>(st.volume), st.speech, st.vibration};
+  set_page_title(app);
 }
 
 void save_settings(App& app) {
@@ -293,6 +332,212 @@ void update_log(App& app, const SessionView& view) {
     ++app.progress_revision;
   }
   app.answers.save_failed = !app.keeper.available || app.keeper.write_error != StorageWriteError::None;
+}
+
+// ---- prescriptions ---------------------------------------------------------------------------
+
+// Puts p among the programmes as the one "prescription" (replacing an earlier one); its index.
+int install_prescription(App& app, const Prescription& p) {
+  Programme programme = to_programme(p);
+  if (programme.description.empty()) programme.description = app.strings.get("prescription.description");
+  std::vector<Programme>& all = app.content.programmes;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i].id == kPrescriptionProgrammeId) {
+      all[i] = std::move(programme);
+      return static_cast<int>(i);
+    }
+  }
+  all.push_back(std::move(programme));
+  return static_cast<int>(all.size() - 1);
+}
+
+// The tab's title names the prescription being confirmed, or the prescribed programme being
+// followed (set as text, never as markup).
+void set_page_title(const App& app) {
+  const std::string app_name = app.strings.get("app.name");
+  if (app.screen == Screen::Prescription && app.incoming.ok()) {
+    page_set_title(app.strings.format("prescription.page_title", {{"name", app.incoming.prescription.title}, {"app", app_name}}));
+    return;
+  }
+  const Programme& p = current_programme(app);
+  page_set_title(p.id == kPrescriptionProgrammeId ? app.strings.format("prescription.page_title", {{"name", p.name}, {"app", app_name}})
+                                                   : app.strings.get("page.title"));
+}
+
+// Makes p the programme Today plays, kept on the device as its link value.
+void accept_prescription(App& app, const Prescription& p) {
+  app.prescription = p;
+  app.programme = install_prescription(app, p);
+  app.keeper.settings.prescription = encode_prescription(p, app.content);
+  save_settings(app);
+  if (!app.keeper.loaded) app.accept_after_load = true;  // the stored settings, once read, would undo it
+  ++app.progress_revision;
+  set_page_title(app);
+}
+
+// A link was opened (at start or while the app runs): decode it, then confirm or explain.
+void open_link(App& app, const std::string& fragment) {
+  app.incoming = decode_prescription(fragment, app.content);
+  page_clear_hash();  // a reload does not ask again
+  app.builder_picking = false;
+  app.back_stack.assign(1, Screen::Today);
+  app.screen = Screen::Prescription;
+  app.screen_announced = false;
+  set_page_title(app);
+}
+
+// Leaves the prescription screens for Today, with nothing to go back to.
+void go_home(App& app) {
+  app.back_stack.clear();
+  app.screen = Screen::Today;
+  app.screen_announced = false;
+}
+
+// Today's date plus weeks, as a review date.
+std::string review_date_in_weeks(int weeks) {
+  constexpr int kDays1970To2000 = 10957;
+  return review_date_from_days(today_day() - kDays1970To2000 + 7 * weeks);
+}
+
+constexpr const char* kFieldKeys[] = {"title", "clinic", "note"};
+
+// Copies what was typed in the builder's text fields into its draft.
+void read_builder_fields(App& app) {
+  if (!app.text_fields_shown) return;
+  Prescription& d = app.builder.draft;
+  page_text_field_value("title", d.title);
+  page_text_field_value("clinic", d.clinic);
+  page_text_field_value("note", d.note);
+}
+
+// Places the builder's DOM text fields where it left room for them, or hides them.
+void place_builder_fields(App& app, bool on_screen) {
+  if (!on_screen) {
+    if (app.text_fields_shown) {
+      for (const char* key : kFieldKeys) page_text_field_hide(key);
+      app.text_fields_shown = false;
+    }
+    return;
+  }
+  const Prescription& d = app.builder.draft;
+  const std::string initial[] = {d.title, d.clinic, d.note};
+  const int max_len[] = {kRxTitleMaxBytes, kRxClinicMaxBytes, kRxNoteMaxBytes};
+  for (size_t i = 0; i < app.builder.fields.size(); ++i) {
+    const BuilderField& f = app.builder.fields[i];
+    if (f.h <= 0) {
+      page_text_field_hide(kFieldKeys[i]);
+      continue;
+    }
+    page_text_field(kFieldKeys[i], app.strings.get(std::string("builder.field.") + kFieldKeys[i]), initial[i], max_len[i], i == 2,
+                    f.x, f.y, f.w, f.h);
+  }
+  app.text_fields_shown = true;
+}
+
+// Loads a preset (or the current programme) into the builder as its starting point.
+void builder_start_from(App& app, const Programme& preset) {
+  Prescription& d = app.builder.draft;
+  d.title = preset.name;
+  d.items.clear();
+  for (const ProgrammeItem& it : preset.items) {
+    if (static_cast<int>(d.items.size()) < kRxItemsMax) d.items.push_back(it);
+  }
+  app.builder.selected = -1;
+  app.builder.problem.clear();
+  if (app.text_fields_shown) page_text_field_set("title", d.title);
+}
+
+// "Make the link": checks the draft and makes the link and its QR code, or says what is wrong.
+bool builder_make_link(App& app) {
+  BuilderState& b = app.builder;
+  const Prescription p = link_precision(b.draft);
+  const PrescriptionCheck check = check_prescription(p, app.content);
+  if (!check.ok()) {
+    b.problem = app.strings.get("builder.error." + std::string(to_string(check.error)));
+    if (check.item >= 0) b.problem += " " + app.strings.format("prescription.error.item", {{"n", std::to_string(check.item + 1)}});
+    return false;
+  }
+  b.problem.clear();
+  b.link = prescription_link(page_base_url(), p, app.content);
+  b.qr = make_qr(b.link);
+  return !b.link.empty();
+}
+
+void draw_builder_screen(App& app, Ui& ui) {
+  BuilderState& b = app.builder;
+  b.draft.review_date = b.review_weeks > 0 ? review_date_in_weeks(b.review_weeks) : "";
+  read_builder_fields(app);  // what was typed, also drawn while a field is scrolled half away
+  BuilderAction a = draw_builder(ui, app.content, b);
+  switch (a.kind) {
+    case BuilderAction::Kind::None: break;
+    case BuilderAction::Kind::Back: go_back(app); break;
+    case BuilderAction::Kind::AddExercises:
+      app.builder_picking = true;
+      go_to(app, Screen::Library);
+      break;
+    case BuilderAction::Kind::Preset:
+      builder_start_from(app, app.content.programmes[static_cast<size_t>(a.programme)]);
+      page_announce(app.strings.format("announce.builder_preset", {{"name", b.draft.title}}));
+      break;
+    case BuilderAction::Kind::MakeLink:
+      if (builder_make_link(app)) {
+        go_to(app, Screen::Share);
+      } else {
+        page_announce(b.problem);
+      }
+      break;
+  }
+  place_builder_fields(app, app.screen == Screen::Builder);
+}
+
+void draw_share_screen(App& app, Ui& ui) {
+  ShareAction a = draw_share(ui, app.builder);
+  switch (a.kind) {
+    case ShareAction::Kind::None: break;
+    case ShareAction::Kind::Back: go_back(app); break;
+    case ShareAction::Kind::Copy:
+      page_copy_text(app.builder.link);
+      page_announce(app.strings.get("share.copied"));
+      break;
+    case ShareAction::Kind::Try: {
+      // The same confirmation as a link opened from a message or a QR code.
+      app.incoming = decode_prescription(app.builder.link, app.content);
+      go_to(app, Screen::Prescription);
+      set_page_title(app);
+      break;
+    }
+    case ShareAction::Kind::Handout: {
+      const Palette paper = load_palette(embedded_text(find_embedded("themes.json")), "light");
+      page_open_handout(handout_json(app.strings, app.content, app.clips, paper, link_precision(app.builder.draft),
+                                     app.builder.link, app.builder.qr));
+      break;
+    }
+  }
+}
+
+void draw_prescription_screen(App& app, Ui& ui) {
+  PrescriptionViewAction a;
+  if (app.incoming.ok()) {
+    a = draw_prescription_confirm(ui, app.content, app.incoming.prescription, current_programme(app).name);
+  } else {
+    a = draw_prescription_error(ui, app.incoming.error, app.incoming.item);
+  }
+  switch (a.kind) {
+    case PrescriptionViewAction::Kind::None: break;
+    case PrescriptionViewAction::Kind::Use:
+      go_home(app);
+      accept_prescription(app, app.incoming.prescription);  // Today's announcement names it
+      break;
+    case PrescriptionViewAction::Kind::NotNow:
+      go_home(app);
+      set_page_title(app);
+      break;
+    case PrescriptionViewAction::Kind::Library:
+      go_home(app);
+      go_to(app, Screen::Library);
+      set_page_title(app);
+      break;
+  }
 }
 
 // ---- session -------------------------------------------------------------------------------
@@ -461,14 +706,21 @@ void draw_screen(App& app, Ui& ui) {
       if (a.kind == ProgrammesAction::Kind::Choose) {
         app.programme = a.programme;
         save_settings(app);
+        set_page_title(app);
         ++app.progress_revision;  // suggestions and targets follow the programme
         go_back(app);
+      } else if (a.kind == ProgrammesAction::Kind::Build) {
+        if (app.builder.draft.items.empty()) builder_start_from(app, current_programme(app));
+        go_to(app, Screen::Builder);
       } else if (a.kind == ProgrammesAction::Kind::Back) {
         go_back(app);
       }
       break;
     }
     case Screen::Player: draw_player_screen(app, ui); break;
+    case Screen::Prescription: draw_prescription_screen(app, ui); break;
+    case Screen::Builder: draw_builder_screen(app, ui); break;
+    case Screen::Share: draw_share_screen(app, ui); break;
     case Screen::Before: {
       BeforeAction a = draw_pain_before(ui, current_programme(app).name);
       if (a.kind == BeforeAction::Kind::Back) go_back(app);
@@ -518,11 +770,21 @@ void draw_screen(App& app, Ui& ui) {
     }
     case Screen::Library: {
       LibraryAction a = draw_library(ui, app.content, app.library);
-      if (a.kind == LibraryAction::Kind::Open) {
+      if (a.kind == LibraryAction::Kind::Open && app.builder_picking) {
+        // Picking for the builder: the exercise joins the draft and the builder comes back.
+        const Exercise& e = app.content.exercises[static_cast<size_t>(a.exercise)];
+        if (prescription_add(app.builder.draft, app.content, e.id)) {
+          app.builder.selected = static_cast<int>(app.builder.draft.items.size()) - 1;
+          page_announce(app.strings.format("announce.builder_added", {{"name", e.name}}));
+        }
+        app.builder_picking = false;
+        go_back(app);
+      } else if (a.kind == LibraryAction::Kind::Open) {
         app.exercise = a.exercise;
         app.figure_anim_start_s = wall_now_s();
         go_to(app, Screen::Exercise);
       } else if (a.kind == LibraryAction::Kind::Back) {
+        app.builder_picking = false;
         go_back(app);
       }
       break;
@@ -549,8 +811,11 @@ void draw_screen(App& app, Ui& ui) {
   }
   if (app.screen != Screen::Welcome && app.screen != Screen::Today && app.screen != Screen::Player &&
       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (app.screen == Screen::Builder) read_builder_fields(app);
+    app.builder_picking = false;
     go_back(app);
   }
+  if (app.screen != Screen::Builder) place_builder_fields(app, false);
 }
 
 std::string load_library(App& app);
@@ -583,6 +848,10 @@ void frame(void* arg) {
   if (app.keeper.loaded && !app.settings_applied && app.library_loaded) {
     apply_loaded_settings(app);  // may name a programme, so it waits for the library
     app.settings_applied = true;
+    if (app.accept_after_load) {
+      app.accept_after_load = false;
+      accept_prescription(app, app.prescription);
+    }
     changed = true;
   }
   if (keeper_poll(app.keeper, clock_now_ms())) {
@@ -598,6 +867,12 @@ void frame(void* arg) {
   if (app.library_loaded && clinic_poll(app.clinic, app.content)) {
     if (!was_resolved) apply_clinic(app);
     apply_logo(app);
+    changed = true;
+  }
+  // A link opened while the app runs; during a session it waits until the session ends.
+  if (app.library_loaded && app.screen != Screen::Player && page_take_hash_changed()) {
+    const std::string hash = page_hash();
+    if (hash.find("rx=") != std::string::npos) open_link(app, hash);
     changed = true;
   }
   if (changed) app.redraw_frames = 3;  // ImGui settles hover and click states over a few frames
@@ -661,9 +936,12 @@ std::string load_library(App& app) {
     return "The exercise library could not be loaded. Please reload the page; if this keeps happening, the site "
            "is damaged.";
   }
-  // A link straight to an exercise's key poses (handouts, the gallery): #poses=<exercise id>.
+  // A prescription link (#rx=...) or a link straight to an exercise's key poses (handouts,
+  // the gallery: #poses=<exercise id>).
   std::string hash = page_hash();
-  if (hash.rfind("poses=", 0) == 0) {
+  if (hash.find("rx=") != std::string::npos) {
+    open_link(app, hash);  // confirm it (or explain why it cannot open)
+  } else if (hash.rfind("poses=", 0) == 0) {
     int idx = app.content.exercise_index(hash.substr(6));
     if (idx >= 0) {
       app.exercise = idx;
@@ -720,6 +998,7 @@ std::string start(App& app) {
   ui_renderer_upload_fonts(app.ui_renderer);
   page_set_canvas_label(app.strings.get("canvas.label"));
   for (FigureDrawJob& job : app.figure_jobs) job.renderer = &app.figure_renderer;
+  page_watch_hash();
   if (!figure_renderer_init(app.figure_renderer)) std::fprintf(stderr, "figure renderer unavailable\n");
   if (!page_hash().empty()) return load_library(app);
   return "";

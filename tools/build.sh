@@ -6,7 +6,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 what=${1:-all}
 [ -f "$ROOT/build/deps.env" ] || { echo "[build] run tools/setup.sh first" >&2; exit 1; }
 # shellcheck disable=SC1091
-source "$ROOT/build/deps.env"
+set -a; source "$ROOT/build/deps.env"; set +a
 export NODE_PATH=/usr/share/nodejs  # Emscripten's node must find Debian's JS modules
 
 if [ "$what" = native ] || [ "$what" = all ]; then

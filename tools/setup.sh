@@ -10,6 +10,9 @@ CACHE_DIR=${STEADY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/steady-back}
 # Pinned versions of the Debian source packages compiled to WebAssembly.
 SDL2_SRC_VERSION="2.26.5+dfsg-1"
 IMGUI_SRC_VERSION="1.86+ds-1"
+QRCODEGEN_SRC_VERSION="1.8.0-1.1"  # Nayuki's QR Code generator (source package qr-code-generator)
+# Its upstream tarball, as listed in that version's .dsc: only its C library is compiled.
+QRCODEGEN_ORIG_SHA256="2ec0a4d33d6f521c942eeaf473d42d5fe139abcfa57d2beffe10c5cf7d34ae60"
 
 APT_PACKAGES=(
   emscripten cmake ninja-build make g++ clang libclang-rt-14-dev dpkg-dev
@@ -39,7 +42,7 @@ manual_help() {
 [setup] This script installs packages with apt-get and needs Debian 12 and root.
 [setup] To prepare another machine by hand, install:
 [setup]   Debian packages: ${APT_PACKAGES[*]}
-[setup]   Debian source packages (apt-get source): libsdl2=${SDL2_SRC_VERSION} imgui=${IMGUI_SRC_VERSION}
+[setup]   Debian source packages (apt-get source): libsdl2=${SDL2_SRC_VERSION} imgui=${IMGUI_SRC_VERSION} qr-code-generator=${QRCODEGEN_SRC_VERSION}
 [setup]   then run this script again as a normal user to build SDL2 for WebAssembly.
 HELP
 }
@@ -58,11 +61,12 @@ if [ -n "$need" ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need >/dev/null
 fi
 
-# --- 2. Debian source packages of SDL2 and Dear ImGui -------------------------------------
+# --- 2. Debian source packages of SDL2, Dear ImGui and the QR code generator -------------------------------------
 mkdir -p "$CACHE_DIR"
 SRC_DIR="$CACHE_DIR/src"
 SDL2_SRC="$SRC_DIR/libsdl2-$SDL2_SRC_VERSION"
 IMGUI_SRC="$SRC_DIR/imgui-$IMGUI_SRC_VERSION"
+QRCODEGEN_SRC="$SRC_DIR/qr-code-generator-$QRCODEGEN_SRC_VERSION"
 
 enable_deb_src() {
   local f=/etc/apt/sources.list.d/debian.sources changed=0
@@ -100,8 +104,31 @@ fetch_source() { # package version destination
   rm -rf "$tmp"
 }
 
+# The upstream sources of a Debian source package, checked against the .dsc's SHA-256. Used
+# where the upstream code is compiled as it is and the Debian diff only packages it (the
+# archive has been seen to miss a diff file that its index still lists).
+fetch_orig_source() { # package version sha256 destination
+  local pkg=$1 ver=$2 sum=$3 dest=$4 tmp orig
+  [ -f "$dest/.complete" ] && return 0
+  enable_deb_src
+  tmp=$(mktemp -d)
+  chmod 755 "$tmp"
+  say "fetching the upstream sources of Debian source package $pkg=$ver"
+  (cd "$tmp" && apt-get source -qq --download-only "$pkg=$ver" >/dev/null 2>&1) || true
+  orig=$(ls "$tmp"/*.orig.tar.* 2>/dev/null | head -n 1)
+  [ -n "$orig" ] || die "apt-get source $pkg=$ver brought no upstream tarball (is deb-src enabled?)"
+  echo "$sum  $orig" | sha256sum -c --quiet - >/dev/null 2>&1 || die "$orig does not match its pinned SHA-256"
+  mkdir -p "$tmp/unpacked"
+  tar -xf "$orig" -C "$tmp/unpacked" --strip-components=1
+  rm -rf "$dest"; mkdir -p "$(dirname "$dest")"
+  mv "$tmp/unpacked" "$dest"
+  touch "$dest/.complete"
+  rm -rf "$tmp"
+}
+
 fetch_source libsdl2 "$SDL2_SRC_VERSION" "$SDL2_SRC"
 fetch_source imgui "$IMGUI_SRC_VERSION" "$IMGUI_SRC"
+fetch_orig_source qr-code-generator "$QRCODEGEN_SRC_VERSION" "$QRCODEGEN_ORIG_SHA256" "$QRCODEGEN_SRC"
 
 # --- 3. SDL2 built for WebAssembly, cached by version ------------------------------------
 export NODE_PATH=/usr/share/nodejs
@@ -145,5 +172,6 @@ mkdir -p "$ROOT/build"
 cat > "$ROOT/build/deps.env" <<ENV
 SDL2_WASM_PREFIX=$SDL2_PREFIX
 IMGUI_SRC_DIR=$IMGUI_SRC
+QRCODEGEN_SRC_DIR=$QRCODEGEN_SRC
 ENV
 say "ready (cache: $CACHE_DIR)"

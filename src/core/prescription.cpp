@@ -12,6 +12,7 @@
 #include "core/prescription.h"
 
 #include <array>
+#include <utility>
 #include <cmath>
 #include <cstdio>
 
@@ -571,6 +572,67 @@ Programme to_programme(const Prescription& p) {
   out.note = p.note;
   out.items = p.items;
   return out;
+}
+
+// ---- [SECTION] the builder's edits ------------------------------------------------------------
+
+namespace {
+
+double hold_step_s(double hold_s, int direction) {
+  const double from = direction > 0 ? hold_s : hold_s - 1e-9;  // stepping down crosses a boundary
+  if (from < 10) return 1;
+  if (from < 60) return 5;
+  return 15;
+}
+
+}  // namespace
+
+Dosage step_dosage(const Dosage& d, DosageKnob knob, int direction, bool timed) {
+  const int sign = direction > 0 ? 1 : -1;
+  Dosage out = d;
+  switch (knob) {
+    case DosageKnob::Reps: out.reps += sign; out.reps_max = 0; break;
+    case DosageKnob::Sets: out.sets += sign; out.sets_max = 0; break;
+    case DosageKnob::Hold:
+      out.hold_s = std::round(out.hold_s + sign * hold_step_s(out.hold_s, sign));
+      out.hold_max_s = 0;
+      break;
+    case DosageKnob::Tempo:
+      out.move_in_s += 0.5 * sign;
+      out.move_out_s += 0.5 * sign;
+      break;
+    case DosageKnob::Rest: out.rest_set_s = std::round(out.rest_set_s + 5.0 * sign); break;
+    case DosageKnob::PerDay: out.per_day += sign; break;
+    case DosageKnob::DaysPerWeek: out.days_per_week += sign; break;
+  }
+  Diagnostics diags;
+  if (!validate_dosage_ranges(out, timed, nullptr, "builder", "dosage", diags)) return d;
+  return out;
+}
+
+Dosage builder_dosage(const Exercise& e) {
+  Dosage d = e.dosage;
+  d.reps_max = 0;
+  d.sets_max = 0;
+  d.hold_max_s = 0;
+  d.source.clear();
+  d.note.clear();
+  return d;
+}
+
+bool prescription_add(Prescription& p, const Content& content, const std::string& id) {
+  const Exercise* e = content.find_exercise(id);
+  if (!e || static_cast<int>(p.items.size()) >= kRxItemsMax) return false;
+  p.items.push_back(ProgrammeItem{id, builder_dosage(*e)});
+  return true;
+}
+
+bool prescription_move(Prescription& p, int i, int direction) {
+  const int j = i + (direction < 0 ? -1 : 1);
+  const int n = static_cast<int>(p.items.size());
+  if (i < 0 || i >= n || j < 0 || j >= n) return false;
+  std::swap(p.items[static_cast<size_t>(i)], p.items[static_cast<size_t>(j)]);
+  return true;
 }
 
 // ---- [SECTION] decoding -----------------------------------------------------------------------

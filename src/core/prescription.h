@@ -111,6 +111,28 @@ PrescriptionDecode decode_prescription(std::string_view fragment, const Content&
 // title, description the clinic, note the note; id "prescription".
 Programme to_programme(const Prescription& p);
 
+// ---- making a prescription (the programme builder) --------------------------------------------
+
+// The figures the builder changes with its steppers, one at a time.
+enum class DosageKnob { Reps, Sets, Hold, Tempo, Rest, PerDay, DaysPerWeek };
+
+// d with one figure a step up (direction > 0) or down (< 0): reps, sets, times a day and days
+// a week by 1, hold by 1 s up to 10 s, 5 s up to 60 s, then 15 s, tempo (in and out
+// together) by half a second, rest between sets by 5 s. Its range ("_max") is dropped. d is
+// returned unchanged when the step would leave the ranges a link accepts.
+Dosage step_dosage(const Dosage& d, DosageKnob knob, int direction, bool timed);
+
+// The exercise's default dosage as a builder starts it: a single figure where the library
+// gives a range (the lower end), source and note cleared.
+Dosage builder_dosage(const Exercise& e);
+
+// Adds exercise id at the end with builder_dosage; false (p unchanged) when there are
+// kRxItemsMax exercises already or the id is unknown.
+bool prescription_add(Prescription& p, const Content& content, const std::string& id);
+
+// Moves exercise i one place earlier (direction < 0) or later; false when it cannot move.
+bool prescription_move(Prescription& p, int i, int direction);
+
 // ---- pieces the tests check on their own ------------------------------------------------------
 
 // "1." + base64url of the body's length, the body and the checksum: a version 1 link value

@@ -19,7 +19,12 @@ std::string to_json(const Settings& s) {
   out += s.vibration ? "true" : "false";
   out += ",\"programme\":";
   json_append_string(out, s.programme_id);
-  out += ",\"pain_threshold\":" + std::to_string(s.pain_threshold) + "}";
+  out += ",\"pain_threshold\":" + std::to_string(s.pain_threshold);
+  if (!s.prescription.empty()) {
+    out += ",\"prescription\":";
+    json_append_string(out, s.prescription);
+  }
+  out += "}";
   return out;
 }
 
@@ -32,7 +37,8 @@ Settings read_settings_record(std::string_view json_text, std::string* problem) 
     if (problem) *problem = "the saved settings are damaged";
     return s;
   }
-  JsonFields f(sink, parsed.root, "", {"v", "sound", "volume", "speech", "vibration", "programme", "pain_threshold"});
+  JsonFields f(sink, parsed.root, "", {"v", "sound", "volume", "speech", "vibration", "programme", "pain_threshold",
+                                             "prescription"});
   f.flag("sound", Need::Optional, s.sound);
   f.real_in("volume", Need::Optional, s.volume, 0.0, 1.0);
   f.flag("speech", Need::Optional, s.speech);
@@ -42,6 +48,15 @@ Settings read_settings_record(std::string_view json_text, std::string* problem) 
     s.programme_id = parsed.root.find("programme")->text.substr(0, 64);
   }
   f.whole_in("pain_threshold", Need::Optional, s.pain_threshold, -1, 10);
+  // Records written before prescriptions existed have no "prescription": none accepted.
+  if (f.get("prescription", Need::Optional)) {
+    const JsonValue* rx = parsed.root.find("prescription");
+    if (rx->is_string() && rx->text.size() <= kSettingsPrescriptionMaxBytes) {
+      s.prescription = rx->text;
+    } else {
+      sink.error(rx->pos, "prescription", "must be a link value of at most 2048 bytes");
+    }
+  }
   if (problem) {
     problem->clear();
     for (const Diagnostic& d : diags) {

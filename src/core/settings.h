@@ -1,5 +1,6 @@
 // settings: the person's choices kept between visits (sound, voice, vibration, the current
-// programme, the pain threshold), stored as one JSON record beside their progress.
+// programme, the pain threshold, an accepted prescription), stored as one JSON record beside
+// their progress.
 #pragma once
 
 #include <string>
@@ -14,7 +15,12 @@ struct Settings {
   bool vibration = true;
   std::string programme_id;   // empty: the default programme
   int pain_threshold = -1;    // 0..10; -1: the cautious default (pain_rules.h)
+  // The prescription the person accepted, as its link value ("1.<base64url>", what follows
+  // "#rx="); empty: none. Kept as the link carries it so it decodes the same forever.
+  std::string prescription;
 };
+
+constexpr size_t kSettingsPrescriptionMaxBytes = 2048;  // as a link (kRxInputMaxBytes)
 
 std::string to_json(const Settings& settings);
 

@@ -18,6 +18,18 @@ int sb_page_prefers_reduced_motion();
 int sb_page_prefers_more_contrast();
 void sb_page_show_error(const char* text);
 void sb_page_set_session_active(int active);
+void sb_page_watch_hash();
+int sb_page_take_hash_changed();
+void sb_page_clear_hash();
+void sb_page_base_url(char* buf, int cap);
+void sb_page_set_title(const char* text);
+void sb_page_copy_text(const char* text);
+void sb_page_text_field(const char* key, const char* label, const char* initial, int max_len, int multiline, float x,
+                        float y, float w, float h);
+int sb_page_text_field_value(const char* key, char* buf, int cap);
+void sb_page_text_field_set(const char* key, const char* text);
+void sb_page_text_field_hide(const char* key);
+void sb_page_open_handout(const char* json, int len);
 void sb_cue_schedule(const char* kind, double wall_ms);
 void sb_cue_cancel_from(double wall_ms);
 void sb_cue_set_volume(float volume, int muted);
@@ -51,6 +63,30 @@ bool page_prefers_reduced_motion() { return sb_page_prefers_reduced_motion() != 
 bool page_prefers_more_contrast() { return sb_page_prefers_more_contrast() != 0; }
 void page_show_error(const std::string& text) { sb_page_show_error(text.c_str()); }
 void page_set_session_active(bool active) { sb_page_set_session_active(active ? 1 : 0); }
+
+void page_watch_hash() { sb_page_watch_hash(); }
+bool page_take_hash_changed() { return sb_page_take_hash_changed() != 0; }
+void page_clear_hash() { sb_page_clear_hash(); }
+std::string page_base_url() {
+  static char buf[2048];
+  sb_page_base_url(buf, sizeof buf);
+  return buf;
+}
+void page_set_title(const std::string& text) { sb_page_set_title(text.c_str()); }
+void page_copy_text(const std::string& text) { sb_page_copy_text(text.c_str()); }
+void page_text_field(const char* key, const std::string& label, const std::string& initial, int max_len,
+                     bool multiline, float x, float y, float w, float h) {
+  sb_page_text_field(key, label.c_str(), initial.c_str(), max_len, multiline ? 1 : 0, x, y, w, h);
+}
+bool page_text_field_value(const char* key, std::string& text) {
+  static char buf[2048];
+  if (!sb_page_text_field_value(key, buf, sizeof buf)) return false;
+  text = buf;
+  return true;
+}
+void page_text_field_set(const char* key, const std::string& text) { sb_page_text_field_set(key, text.c_str()); }
+void page_text_field_hide(const char* key) { sb_page_text_field_hide(key); }
+void page_open_handout(const std::string& json) { sb_page_open_handout(json.data(), static_cast<int>(json.size())); }
 
 void cue_schedule(const char* sound, double wall_s) { sb_cue_schedule(sound, wall_s * 1000.0); }
 void cue_cancel_from(double wall_s) { sb_cue_cancel_from(wall_s * 1000.0); }

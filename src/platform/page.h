@@ -29,6 +29,29 @@ void page_show_error(const std::string& text);
 // Tells the page whether a session is running (a new version is never offered during one).
 void page_set_session_active(bool active);
 
+// ---- prescription links, the builder's text fields, copying, the handout ----
+// Starts noting changes of the fragment; page_take_hash_changed says once that it changed.
+void page_watch_hash();
+bool page_take_hash_changed();
+// Removes the fragment from the address bar (history.replaceState): a reload asks nothing.
+void page_clear_hash();
+// The page's address without query or fragment ("https://clinic.example/exercises/").
+std::string page_base_url();
+// Sets document.title (as text).
+void page_set_title(const std::string& text);
+// Copies text to the clipboard (window.__steady.copied holds it once done).
+void page_copy_text(const std::string& text);
+// A DOM text field over the canvas at x, y, w, h (CSS px), named key: made with label and
+// initial on first use, then only moved; _value reads what the person typed (at most 2 KiB)
+// into text, false (text untouched) when the field was never made.
+void page_text_field(const char* key, const std::string& label, const std::string& initial, int max_len,
+                     bool multiline, float x, float y, float w, float h);
+bool page_text_field_value(const char* key, std::string& text);
+void page_text_field_set(const char* key, const std::string& text);
+void page_text_field_hide(const char* key);
+// Opens the printable handout (web/handout.js) from its JSON.
+void page_open_handout(const std::string& json);
+
 // ---- cue output (web/platform.js) ----
 // Schedules the named cue sound ("hold_second", "rep_done", ...) at a wall time (seconds of
 // emscripten_get_now()), on the audio clock, so it plays on time however frames go.

@@ -109,4 +109,107 @@ mergeInto(LibraryManager.library, {
     var hook = window.steadyShell;
     if (hook && hook.setSessionActive) hook.setSessionActive(!!active);
   },
+  // ---- prescription links, the builder's text fields, copying, the handout ----
+  // Notes every change of the fragment (a link opened while the app is already open).
+  sb_page_watch_hash: function () {
+    var state = window.__steady || (window.__steady = {});
+    window.addEventListener('hashchange', function () { state.hashChanged = true; });
+  },
+  sb_page_take_hash_changed: function () {
+    var state = window.__steady || (window.__steady = {});
+    var changed = !!state.hashChanged;
+    state.hashChanged = false;
+    return changed ? 1 : 0;
+  },
+  // Removes the fragment from the address bar without a reload or a history entry.
+  sb_page_clear_hash: function () {
+    if (!location.hash) return;
+    try {
+      history.replaceState(history.state, '', location.pathname + location.search);
+    } catch (e) { /* a sandboxed frame may refuse; the link is then asked about again */ }
+  },
+  // The page's address without fragment or query: what a prescription link is built on.
+  sb_page_base_url: function (buf, cap) {
+    stringToUTF8(location.origin + location.pathname, buf, cap);
+  },
+  sb_page_set_title: function (ptr) {
+    document.title = UTF8ToString(ptr);
+  },
+  // Copies text to the clipboard; window.__steady.copied holds it once the browser agreed.
+  sb_page_copy_text: function (ptr) {
+    var text = UTF8ToString(ptr);
+    var state = window.__steady || (window.__steady = {});
+    var fallback = function () {
+      var area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.className = 'sb-offscreen';
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+      area.remove();
+      state.copied = ok ? text : null;
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { state.copied = text; }, fallback);
+    } else {
+      fallback();
+    }
+  },
+  // A real text field over the canvas (so phones show their keyboard), placed at x, y, w, h
+  // CSS px; made on first use with its label and initial value, then only moved.
+  sb_page_text_field: function (key, label, initial, max_len, multiline, x, y, w, h) {
+    var id = 'sb-field-' + UTF8ToString(key);
+    var el = document.getElementById(id);
+    if (!el) {
+      el = document.createElement(multiline ? 'textarea' : 'input');
+      el.id = id;
+      el.className = 'sb-field';
+      if (!multiline) el.type = 'text';
+      el.setAttribute('aria-label', UTF8ToString(label));
+      el.maxLength = max_len;
+      el.value = UTF8ToString(initial);
+      el.autocomplete = 'off';
+      // The wheel over a field scrolls the screen it sits on, as over the rest of the canvas.
+      el.addEventListener('wheel', function (e) {
+        var target = document.getElementById('canvas');
+        if (!target) return;
+        e.preventDefault();
+        target.dispatchEvent(new WheelEvent('wheel', e));
+      }, { passive: false });
+      document.body.appendChild(el);
+    }
+    var canvas = document.getElementById('canvas');
+    var box = canvas ? canvas.getBoundingClientRect() : { left: 0, top: 0 };
+    el.style.left = (box.left + x) + 'px';
+    el.style.top = (box.top + y) + 'px';
+    el.style.width = w + 'px';
+    el.style.height = h + 'px';
+    el.hidden = false;
+  },
+  // 0 when the field was never made (its text is then the app's own), else 1 and the text.
+  sb_page_text_field_value: function (key, buf, cap) {
+    var el = document.getElementById('sb-field-' + UTF8ToString(key));
+    if (!el) return 0;
+    stringToUTF8(el.value, buf, cap);
+    return 1;
+  },
+  // Sets a field's text (a preset chosen); the field keeps it until the person edits it.
+  sb_page_text_field_set: function (key, ptr) {
+    var el = document.getElementById('sb-field-' + UTF8ToString(key));
+    if (el) el.value = UTF8ToString(ptr);
+  },
+  sb_page_text_field_hide: function (key) {
+    var el = document.getElementById('sb-field-' + UTF8ToString(key));
+    if (el) {
+      if (document.activeElement === el) el.blur();
+      el.hidden = true;
+    }
+  },
+  // The printable handout (web/handout.js), built from JSON as text and SVG nodes.
+  sb_page_open_handout: function (ptr, len) {
+    var h = window.steadyHandout;
+    if (h) h.open(UTF8ToString(ptr, len));
+  },
 });

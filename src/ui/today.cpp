@@ -145,6 +145,11 @@ ProgrammesAction draw_programmes(Ui& ui, const Content& content, const std::stri
       action = ProgrammesAction{ProgrammesAction::Kind::Choose, static_cast<int>(i)};
     }
   }
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 8));
+  if (secondary_button(ui, "programmes.build", ui.strings.get("programmes.build"), col.width, 52)) {
+    action.kind = ProgrammesAction::Kind::Build;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 24));
   end_scroll_area();
   end_screen();
   return action;

@@ -31,7 +31,7 @@ struct TodayInfo {
 TodayAction draw_today(Ui& ui, const Content& content, const Programme& programme, const TodayInfo& info);
 
 struct ProgrammesAction {
-  enum class Kind { None, Back, Choose } kind = Kind::None;
+  enum class Kind { None, Back, Choose, Build } kind = Kind::None;
   int programme = -1;  // Choose: index into content.programmes
 };
 

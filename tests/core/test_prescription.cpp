@@ -786,3 +786,77 @@ TEST_CASE("garbage of any kind is refused without a crash") {
     }
   }
 }
+
+// ---- the programme builder's edits ------------------------------------------------------------
+
+TEST_CASE("builder: a stepper moves one figure and stops at the ranges a link accepts") {
+  const sb::Exercise* e = shipped().find_exercise("knee-to-chest");
+  REQUIRE(e != nullptr);
+  sb::Dosage d = sb::builder_dosage(*e);
+  CHECK(d.reps == 2);
+  CHECK(d.reps_max == 0);  // the library's 2-3 becomes a single figure
+  CHECK(d.source.empty());
+  d = sb::step_dosage(d, sb::DosageKnob::Reps, +1, false);
+  CHECK(d.reps == 3);
+  for (int i = 0; i < 80; ++i) d = sb::step_dosage(d, sb::DosageKnob::Reps, +1, false);
+  CHECK(d.reps == 50);
+  for (int i = 0; i < 80; ++i) d = sb::step_dosage(d, sb::DosageKnob::Reps, -1, false);
+  CHECK(d.reps == 1);
+  for (int i = 0; i < 20; ++i) d = sb::step_dosage(d, sb::DosageKnob::DaysPerWeek, +1, false);
+  CHECK(d.days_per_week == 7);
+  for (int i = 0; i < 20; ++i) d = sb::step_dosage(d, sb::DosageKnob::PerDay, +1, false);
+  CHECK(d.per_day == 6);
+  for (int i = 0; i < 40; ++i) d = sb::step_dosage(d, sb::DosageKnob::Tempo, -1, false);
+  CHECK(d.move_in_s == doctest::Approx(0.5));
+  CHECK(d.move_out_s == doctest::Approx(0.5));
+  for (int i = 0; i < 200; ++i) d = sb::step_dosage(d, sb::DosageKnob::Rest, +1, false);
+  CHECK(d.rest_set_s == doctest::Approx(600));
+  // Whatever the steps, the result makes a link.
+  sb::Prescription p;
+  p.title = "Steps";
+  p.items.push_back({"knee-to-chest", d});
+  CHECK(sb::check_prescription(p, shipped()).ok());
+  CHECK_FALSE(sb::encode_prescription(p, shipped()).empty());
+}
+
+TEST_CASE("builder: holds step by 1 s, then 5 s, then 15 s, and a timed exercise keeps a hold") {
+  const sb::Exercise* plank = shipped().find_exercise("plank");
+  REQUIRE(plank != nullptr);
+  sb::Dosage d = sb::builder_dosage(*plank);
+  CHECK(d.hold_s == doctest::Approx(10));
+  d = sb::step_dosage(d, sb::DosageKnob::Hold, +1, true);
+  CHECK(d.hold_s == doctest::Approx(15));
+  d = sb::step_dosage(d, sb::DosageKnob::Hold, -1, true);
+  CHECK(d.hold_s == doctest::Approx(10));
+  d = sb::step_dosage(d, sb::DosageKnob::Hold, -1, true);
+  CHECK(d.hold_s == doctest::Approx(9));
+  for (int i = 0; i < 20; ++i) d = sb::step_dosage(d, sb::DosageKnob::Hold, -1, true);
+  CHECK(d.hold_s == doctest::Approx(1));  // a timed bout never reaches 0 s
+  CHECK(sb::step_dosage(d, sb::DosageKnob::Reps, +1, true).reps == 1);  // reps stay 1 when timed
+  d.hold_s = 60;
+  CHECK(sb::step_dosage(d, sb::DosageKnob::Hold, +1, true).hold_s == doctest::Approx(75));
+  CHECK(sb::step_dosage(d, sb::DosageKnob::Hold, -1, true).hold_s == doctest::Approx(55));
+}
+
+TEST_CASE("builder: adding stops at twelve exercises, moving reorders, and the link round-trips") {
+  sb::Prescription p;
+  p.title = "Built";
+  CHECK_FALSE(sb::prescription_add(p, shipped(), "no-such-exercise"));
+  for (const sb::Programme& preset : shipped().programmes) {
+    for (const sb::ProgrammeItem& it : preset.items) sb::prescription_add(p, shipped(), it.exercise);
+  }
+  CHECK(static_cast<int>(p.items.size()) == sb::kRxItemsMax);
+  CHECK_FALSE(sb::prescription_add(p, shipped(), "cat-cow"));
+  const std::string first = p.items[0].exercise, second = p.items[1].exercise;
+  CHECK(sb::prescription_move(p, 0, +1));
+  CHECK(p.items[0].exercise == second);
+  CHECK(p.items[1].exercise == first);
+  CHECK_FALSE(sb::prescription_move(p, 0, -1));
+  CHECK_FALSE(sb::prescription_move(p, sb::kRxItemsMax - 1, +1));
+  const std::string link = sb::encode_prescription(p, shipped());
+  REQUIRE_FALSE(link.empty());
+  sb::PrescriptionDecode back = sb::decode_prescription(link, shipped());
+  REQUIRE(back.ok());
+  REQUIRE(back.prescription.items.size() == p.items.size());
+  for (size_t i = 0; i < p.items.size(); ++i) CHECK(item_text(back.prescription.items[i]) == item_text(p.items[i]));
+}
