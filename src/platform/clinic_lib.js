@@ -54,7 +54,4 @@ mergeInto(LibraryManager.library, {
     var e = window.steadyEmbed;
     if (e) e.session(UTF8ToString(type), JSON.parse(UTF8ToString(fields)));
   },
-  sb_page_set_title: function (text) {
-    document.title = UTF8ToString(text);
-  },
 });

@@ -29,7 +29,6 @@ int sb_embed_mode();
 void sb_embed_configure(const char* origins_json, int completion);
 void sb_embed_ready();
 void sb_embed_session(const char* type, const char* fields_json);
-void sb_page_set_title(const char* text);
 }
 
 namespace sb {
@@ -135,6 +134,5 @@ void embed_ready(ClinicState& s) {
 
 void embed_session(const char* type, const std::string& fields_json) { sb_embed_session(type, fields_json.c_str()); }
 
-void page_set_title(const std::string& text) { sb_page_set_title(text.c_str()); }
 
 }  // namespace sb

@@ -36,7 +36,5 @@ void embed_ready(ClinicState& state);
 // Tells an allowed embedding page that a session started or was completed (only when the
 // clinic enabled it; web/embed.js checks). fields_json: the message's other fields.
 void embed_session(const char* type, const std::string& fields_json);
-// Sets the page's title (document.title) as text.
-void page_set_title(const std::string& text);
 
 }  // namespace sb
