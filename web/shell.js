@@ -124,5 +124,15 @@
   script.onerror = function () {
     showError('Part of the app could not be downloaded. Check your connection and reload the page.');
   };
-  document.body.appendChild(script);
+  // The app's code runs once the loading card has been painted, so the page shows something
+  // at once even on a slow phone (the wasm is already downloading: see the preload in
+  // index.html). A hidden tab gets no animation frames, hence the timer as well.
+  var added = false;
+  var addScript = function () {
+    if (added) return;
+    added = true;
+    document.body.appendChild(script);
+  };
+  requestAnimationFrame(function () { setTimeout(addScript, 0); });
+  setTimeout(addScript, 100);
 })();
