@@ -4,6 +4,7 @@
 // [SECTION] records
 // [SECTION] writing JSON
 // [SECTION] reading records
+// [SECTION] fast reading of stored sessions
 // [SECTION] stored records
 // [SECTION] derived views
 // [SECTION] backup and import
@@ -93,6 +94,25 @@ void Progress::remove_adjustment(std::string_view exercise_id) {
   adjustments.erase(std::remove_if(adjustments.begin(), adjustments.end(),
                                    [&](const Adjustment& a) { return a.exercise_id == exercise_id; }),
                     adjustments.end());
+}
+
+std::string clean_note(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  int chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\n') || c == 0x7f) continue;
+    if ((c & 0xC0) != 0x80) {
+      if (chars == kNoteMaxChars) break;
+      ++chars;
+    }
+    out.push_back(static_cast<char>(c));
+  }
+  size_t first = out.find_first_not_of(" \n");
+  if (first == std::string::npos) return std::string();
+  size_t last = out.find_last_not_of(" \n");
+  return out.substr(first, last - first + 1);
 }
 
 SessionLog make_session_log(const SessionState& state, const SessionView& view, std::string id, long long start_ms,
@@ -410,32 +430,236 @@ RecordRead<Adjustment> read_adjustment_record(std::string_view json_text) {
   return read_record<Adjustment>(json_text, read_adjustment_at);
 }
 
+// ---- [SECTION] fast reading of stored sessions ---------------------------------------------
+
+namespace {
+
+// Reads a session line written exactly as write_session writes it: keys in its order, plain
+// ASCII strings without escapes, numbers in JSON's grammar. Anything else makes it give up
+// (false), and the full reader takes the line: it accepts what this accepts, with the same
+// values, and words every problem.
+class FastSession {
+ public:
+  explicit FastSession(std::string_view text) : s_(text) {}
+
+  bool read(SessionLog& log) {
+    int v = 0;
+    if (!lit("{\"v\":") || !whole(v) || v != kRecordVersion) return false;
+    if (!key("id") || !id(log.id) || !key("start") || !whole64(log.start_ms)) return false;
+    if (log.start_ms < kEarliestMs || log.start_ms > kFarFutureMs) return false;
+    if (!key("tz") || !whole(log.tz_offset_min) || std::abs(log.tz_offset_min) > kTzMaxMin) return false;
+    if (!key("active_s") || !real(log.active_s, kDayS)) return false;
+    if (!key("programme") || !text(log.programme_id, kIdMaxChars)) return false;
+    if (!key("programme_name") || !text(log.programme_name, kNameMaxChars)) return false;
+    if (!key("items") || !lit("[") || !items(log.items)) return false;
+    if (key("pain_before") && !pain(log.pain_before)) return false;
+    if (key("pain_after") && !pain(log.pain_after)) return false;
+    if (key("difficulty")) {
+      int d = choice(kDifficultyNames);
+      if (d <= 0) return false;  // "none" is never written
+      log.difficulty = static_cast<Difficulty>(d);
+    }
+    if (key("note") && !text(log.note, kNoteMaxChars)) return false;
+    if (!key("finished")) return false;
+    if (lit("true")) {
+      log.finished = true;
+    } else if (lit("false")) {
+      log.finished = false;
+    } else {
+      return false;
+    }
+    return lit("}") && at_ == s_.size();
+  }
+
+ private:
+  bool items(std::vector<LogItem>& out) {
+    if (lit("]")) return true;
+    do {
+      if (out.size() >= static_cast<size_t>(kLogItemsMax)) return false;
+      LogItem it;
+      if (!lit("{\"exercise\":") || !text(it.exercise_id, kIdMaxChars) || !key("outcome")) return false;
+      int outcome = choice(kOutcomeNames);
+      if (outcome < 0) return false;
+      it.outcome = static_cast<ItemOutcome>(outcome);
+      if (!key("sets") || !whole(it.sets_done) || it.sets_done < 0 || it.sets_done > kSessionSetsMax) return false;
+      if (!key("reps") || !whole(it.reps_done) || it.reps_done < 0 || it.reps_done > kRepsDoneMax) return false;
+      if (!key("hold_s") || !real(it.hold_s, kDayS)) return false;
+      if (key("pain") && !pain(it.pain_0_10)) return false;
+      if (!lit("}")) return false;
+      out.push_back(std::move(it));
+    } while (lit(","));
+    return lit("]");
+  }
+
+  bool lit(std::string_view t) {
+    if (s_.compare(at_, t.size(), t) != 0) return false;
+    at_ += t.size();
+    return true;
+  }
+  // ,"name":
+  bool key(std::string_view name) {
+    size_t back = at_;
+    if (lit(",\"") && lit(name) && lit("\":")) return true;
+    at_ = back;
+    return false;
+  }
+
+  // A string of printable ASCII other than '"' and '\', 1 to max_chars long.
+  bool raw(std::string_view& out, size_t max_chars) {
+    if (!lit("\"")) return false;
+    size_t start = at_;
+    while (at_ < s_.size() && s_[at_] != '"') {
+      char c = s_[at_];
+      if (c < 0x20 || c > 0x7e || c == '\\') return false;
+      ++at_;
+    }
+    if (at_ >= s_.size()) return false;
+    out = s_.substr(start, at_ - start);
+    ++at_;
+    return !out.empty() && out.size() <= max_chars;
+  }
+  bool text(std::string& out, int max_chars) {
+    std::string_view v;
+    if (!raw(v, static_cast<size_t>(max_chars))) return false;
+    out.assign(v);
+    return true;
+  }
+  bool id(std::string& out) {
+    std::string_view v;
+    if (!raw(v, kIdMaxChars) || v.find(' ') != std::string_view::npos) return false;
+    out.assign(v);
+    return true;
+  }
+  template <size_t N>
+  int choice(const std::array<std::string_view, N>& names) {
+    std::string_view v;
+    if (!raw(v, 32)) return -1;
+    for (size_t i = 0; i < N; ++i) {
+      if (names[i] == v) return static_cast<int>(i);
+    }
+    return -1;
+  }
+  bool digits(long long& out, int max_digits) {
+    bool negative = lit("-");
+    size_t start = at_;
+    long long v = 0;
+    while (at_ < s_.size() && s_[at_] >= '0' && s_[at_] <= '9') {
+      v = v * 10 + (s_[at_] - '0');
+      if (static_cast<int>(++at_ - start) > max_digits) return false;
+    }
+    size_t n = at_ - start;
+    if (n == 0 || (n > 1 && s_[start] == '0')) return false;
+    if (at_ < s_.size() && (s_[at_] == '.' || s_[at_] == 'e' || s_[at_] == 'E')) return false;
+    out = negative ? -v : v;
+    return true;
+  }
+  bool whole(int& out) {
+    long long v = 0;
+    if (!digits(v, 9)) return false;
+    out = static_cast<int>(v);
+    return true;
+  }
+  bool whole64(long long& out) { return digits(out, 15); }
+  bool pain(int& out) { return whole(out) && out >= 0 && out <= 10; }
+  // A number in JSON's grammar, converted by strtod as the full reader does, in [0, max].
+  bool real(double& out, double max) {
+    size_t start = at_;
+    auto run = [&]() {
+      size_t from = at_;
+      while (at_ < s_.size() && s_[at_] >= '0' && s_[at_] <= '9') ++at_;
+      return at_ - from;
+    };
+    lit("-");
+    size_t int_start = at_;
+    size_t n = run();
+    if (n == 0 || (n > 1 && s_[int_start] == '0')) return false;
+    if (lit(".") && run() == 0) return false;
+    if (lit("e") || lit("E")) {
+      if (!lit("+")) lit("-");
+      if (run() == 0) return false;
+    }
+    char buf[40];
+    if (at_ - start >= sizeof buf) return false;
+    s_.copy(buf, at_ - start, start);
+    buf[at_ - start] = '\0';
+    out = std::strtod(buf, nullptr);
+    if (out == 0.0) out = 0.0;  // "-0" reads as 0
+    return out >= 0.0 && out <= max;
+  }
+
+  std::string_view s_;
+  size_t at_ = 0;
+};
+
+}  // namespace
+
+bool read_session_fast(std::string_view line, SessionLog& log) {
+  log = SessionLog{};
+  return FastSession(line).read(log);
+}
+
 // ---- [SECTION] stored records ----------------------------------------------------------------
 
 Progress load_progress(const std::vector<StoredRecord>& sessions, const std::vector<StoredRecord>& checks,
                        const std::vector<StoredRecord>& adjustments) {
+  return load_progress(std::string_view(), sessions, checks, adjustments);
+}
+
+Progress load_progress(std::string_view session_lines, const std::vector<StoredRecord>& sessions,
+                       const std::vector<StoredRecord>& checks, const std::vector<StoredRecord>& adjustments) {
   Progress p;
-  auto unreadable = [&](const char* store, const StoredRecord& r, std::string problem) {
-    p.unreadable.push_back(UnreadableRecord{store, r.key, r.text, std::move(problem)});
+  auto unreadable = [&](const char* store, std::string_view key, std::string_view text, std::string problem) {
+    p.unreadable.push_back(UnreadableRecord{store, std::string(key), std::string(text), std::move(problem)});
   };
-  p.sessions.reserve(sessions.size());
+  p.sessions.reserve(sessions.size() + static_cast<size_t>(std::count(session_lines.begin(), session_lines.end(), '\n')) + 1);
+  std::string_view bucket;
+  for (size_t at = 0; at < session_lines.size();) {
+    size_t end = session_lines.find('\n', at);
+    if (end == std::string_view::npos) end = session_lines.size();
+    std::string_view line = session_lines.substr(at, end - at);
+    at = end + 1;
+    if (line.empty()) continue;
+    if (line[0] == '#') {
+      bucket = line.substr(1);
+      continue;
+    }
+    SessionLog log;
+    if (read_session_fast(line, log)) {
+      p.sessions.push_back(std::move(log));
+      continue;
+    }
+    RecordRead<SessionLog> read = read_session_record(line);
+    if (read.ok) {
+      p.sessions.push_back(std::move(read.value));
+    } else {
+      unreadable("sessions", bucket, line, read.problem);
+    }
+  }
   for (const StoredRecord& r : sessions) {
     RecordRead<SessionLog> read = read_session_record(r.text);
     if (!read.ok) {
-      unreadable("sessions", r, read.problem);
+      unreadable("sessions", r.key, r.text, read.problem);
     } else if (read.value.id != r.key) {
-      unreadable("sessions", r, "its id does not match where it is stored");
+      unreadable("sessions", r.key, r.text, "its id does not match where it is stored");
     } else {
       p.sessions.push_back(std::move(read.value));
     }
   }
   std::stable_sort(p.sessions.begin(), p.sessions.end(), session_before);
+  // The same session twice (two copies of one bucket's line): the first one read is kept.
+  std::set<std::string> seen;
+  std::vector<SessionLog> unique;
+  unique.reserve(p.sessions.size());
+  for (SessionLog& s : p.sessions) {
+    if (seen.insert(s.id).second) unique.push_back(std::move(s));
+  }
+  p.sessions = std::move(unique);
   for (const StoredRecord& r : checks) {
     RecordRead<MorningCheck> read = read_check_record(r.text);
     if (read.ok && read.value.day == r.key) {
       p.checks.push_back(std::move(read.value));
     } else {
-      unreadable("checks", r, read.ok ? "its day does not match where it is stored" : read.problem);
+      unreadable("checks", r.key, r.text, read.ok ? "its day does not match where it is stored" : read.problem);
     }
   }
   std::stable_sort(p.checks.begin(), p.checks.end(), check_before);
@@ -444,7 +668,7 @@ Progress load_progress(const std::vector<StoredRecord>& sessions, const std::vec
     if (read.ok && read.value.exercise_id == r.key) {
       p.adjustments.push_back(std::move(read.value));
     } else {
-      unreadable("adjustments", r, read.ok ? "its exercise does not match where it is stored" : read.problem);
+      unreadable("adjustments", r.key, r.text, read.ok ? "its exercise does not match where it is stored" : read.problem);
     }
   }
   std::stable_sort(p.adjustments.begin(), p.adjustments.end(), adjustment_before);

@@ -6,9 +6,10 @@
 // for a clinician.
 //
 // Stored records are JSON text, one per session / check / adjustment, each with "v" (its
-// format version): version 1 records (the first storage format) are upgraded when read and
-// never rewritten behind the person's back. Times are milliseconds since 1970 (UTC) with
-// the local offset of that moment, so a session keeps its calendar day when travelling.
+// format version); sessions are kept a week to a stored value, one record a line. Version 1
+// records (the first storage format) are upgraded when read and never rewritten behind the
+// person's back. Times are milliseconds since 1970 (UTC) with the local offset of that
+// moment, so a session keeps its calendar day when travelling.
 //
 // [SECTION] records
 // [SECTION] stored records
@@ -103,6 +104,10 @@ struct Progress {
   void remove_adjustment(std::string_view exercise_id);
 };
 
+// A note as it is kept: control characters other than line breaks dropped, blank space
+// trimmed at both ends, cut to kNoteMaxChars characters (whole UTF-8 characters).
+std::string clean_note(std::string_view text);
+
 // The log of a session from the player's state at wall time now_s. started_ms and tz come
 // from the platform's calendar clock; id must be unique on this device.
 SessionLog make_session_log(const SessionState& state, const SessionView& view, std::string id, long long start_ms,
@@ -134,6 +139,18 @@ struct StoredRecord {
 // Reads every stored record; the unreadable ones are listed (kept, never dropped).
 Progress load_progress(const std::vector<StoredRecord>& sessions, const std::vector<StoredRecord>& checks,
                        const std::vector<StoredRecord>& adjustments);
+
+// The same, with sessions also stored one per line in buckets (a week's sessions in one
+// stored value): session_lines holds the buckets joined, each after a line "#KEY" naming it.
+// A line that cannot be read is listed with its bucket's key; a session id met twice is kept
+// once. sessions holds records stored one per key (kept aside when the buckets were made).
+Progress load_progress(std::string_view session_lines, const std::vector<StoredRecord>& sessions,
+                       const std::vector<StoredRecord>& checks, const std::vector<StoredRecord>& adjustments);
+
+// The fast way through a stored session line: true, with log filled, when the line is written
+// exactly as to_json writes it (then read_session_record gives the same log); false for
+// anything else, which read_session_record then reads or words.
+bool read_session_fast(std::string_view line, SessionLog& log);
 
 // ---- [SECTION] derived views ----------------------------------------------------------------
 
