@@ -1,6 +1,7 @@
 // bench_progress: ten years of daily sessions (11,000 stored records) in the browser: how
 // long the app takes to read them from IndexedDB and into its progress model, and how long
-// saving one session takes (one strict-durability transaction). Prints figures; not a test.
+// saving one session takes (its week read and written back in one strict-durability
+// transaction). Prints figures (median of several reloads); not a test.
 //
 //   node tools/bench_progress.mjs [sessions]     (after tools/build.sh web)
 import { launchBrowser, serveDist, openPage, waitForFirstFrame, layout } from '../tests/e2e/harness.mjs';
@@ -8,26 +9,41 @@ import { launchBrowser, serveDist, openPage, waitForFirstFrame, layout } from '.
 const count = Number(process.argv[2] || 11000);
 const kRuns = 5;
 
-// A stored record in the app's format (core/progress.h, version 2), three a day going back.
+// Stored records in the app's format (core/progress.h, version 2), three a day going back,
+// kept as the app keeps them (web/storage.js, database version 3): one value per local ISO
+// week holding that week's records, one a line.
 function seedScript(n) {
   return `(() => {
     if (sessionStorage.getItem('seeded')) return;
     sessionStorage.setItem('seeded', '1');
-    const req = indexedDB.open('steady-back', 2);
+    const kDay = 86400000;
+    const weekKey = (start, tz) => {
+      const day = Math.floor((start - tz * 60000) / kDay);
+      const thursday = day - (((day + 3) % 7) + 7) % 7 + 3;
+      const year = new Date(thursday * kDay).getUTCFullYear();
+      const week = Math.floor((thursday - Date.UTC(year, 0, 1) / kDay) / 7) + 1;
+      return year + '-W' + String(week).padStart(2, '0');
+    };
+    const req = indexedDB.open('steady-back', 3);
     req.onupgradeneeded = () => {
       const db = req.result;
-      for (const s of ['sessions', 'checks', 'adjustments', 'prefs']) db.createObjectStore(s);
-      const store = req.transaction.objectStore('sessions');
+      for (const s of ['weeks', 'sessions_aside', 'checks', 'adjustments', 'prefs']) db.createObjectStore(s);
+      const weeks = new Map();
       const now = Date.now();
       const ids = ['knee-to-chest', 'pelvic-tilt', 'lying-knee-rolls', 'draw-in'];
       for (let i = 0; i < ${n}; i++) {
         const start = now - i * 28800000;  // three a day: 11,000 is ten years
         const id = 's-' + start + '-' + i.toString(16).padStart(4, '0');
         const items = ids.map((ex, k) => ({ exercise: ex, outcome: 'done', sets: 1 + (k % 3), reps: 6 + k, hold_s: 5 * (k + 1) }));
-        store.put(JSON.stringify({ v: 2, id, start, tz: -60, active_s: 300 + (i % 60),
+        const text = JSON.stringify({ v: 2, id, start, tz: -60, active_s: 300 + (i % 60),
           programme: 'gentle-start', programme_name: 'Gentle start', items, pain_before: i % 5, pain_after: (i + 2) % 5,
-          difficulty: 'right', finished: true }), id);
+          difficulty: 'right', finished: true });
+        const w = weekKey(start, -60);
+        if (!weeks.has(w)) weeks.set(w, []);
+        weeks.get(w).push(text);
       }
+      const store = req.transaction.objectStore('weeks');
+      for (const [w, lines] of weeks) store.put(lines.join('\\n'), w);
     };
     req.onsuccess = () => req.result.close();
   })();`;
@@ -61,29 +77,26 @@ try {
     reads.push(t.readMs);
     parses.push(t.parseMs);
     loads.push(t.readMs + t.parseMs);
-    // Saving: one session record, as the app writes it at the end of a session.
+    // Saving: one session into this week's value (read, line added, written back in one
+    // strict transaction), as the app does at the end of a session.
     const record = await page.evaluate(() => new Promise((resolve) => {
-      const tx = indexedDB.open('steady-back');
-      tx.onsuccess = () => {
-        const db = tx.result;
-        const get = db.transaction(['sessions']).objectStore('sessions').getAllKeys(null, 1);
-        get.onsuccess = () => {
-          const g = db.transaction(['sessions']).objectStore('sessions').get(get.result[0]);
-          g.onsuccess = () => { db.close(); resolve(g.result); };
-        };
+      const open = indexedDB.open('steady-back');
+      open.onsuccess = () => {
+        const db = open.result;
+        const get = db.transaction(['weeks']).objectStore('weeks').getAll(null, 1);
+        get.onsuccess = () => { db.close(); resolve(get.result[0].split('\n')[0]); };
       };
     }));
     for (let i = 0; i < 10; i++) {
-      const ms = await page.evaluate(async (text) => {
+      const ms = await page.evaluate(async ([text, n]) => {
         const s = window.steadyStorage;
-        const key = 's-bench-' + Math.random().toString(16).slice(2);
-        const before = s.timings.lastWriteMs;
+        const id = 's-' + Date.now() + '-bench' + n;
         s.timings.lastWriteMs = undefined;
-        s.put('sessions', key, text.replace(/"id":"[^"]+"/, `"id":"${key}"`));
+        const start = Date.now();
+        s.putSession(id, start, 0, text.replace(/"id":"[^"]+"/, `"id":"${id}"`).replace(/"start":\d+/, `"start":${start}`));
         while (s.timings.lastWriteMs === undefined) await new Promise((r) => setTimeout(r, 1));
-        void before;
         return s.timings.lastWriteMs;
-      }, record);
+      }, [record, i]);
       saves.push(ms);
     }
     const lay = await layout(page);
@@ -102,7 +115,7 @@ const row = (name, list, budget) => {
   console.log(`${name.padEnd(44)} ${f(s.median)} ${f(s.min)} ${f(s.max)}   ${budget ? (s.median <= budget ? 'PASS' : 'FAIL') + ` (budget ${budget} ms)` : ''}`);
 };
 console.log(`\nProgress with ${count} stored sessions, ${kRuns} reloads (ms)      median     min     max`);
-row('read from IndexedDB (getAll of every store)', reads);
-row('parse into the progress model (wasm)', parses);
+row('read from IndexedDB (getAll of the weeks and other stores)', reads);
+row('hand over and parse into the progress model (wasm)', parses);
 row('load in all', loads, 100);
-row(`save one session (strict transaction, ${saves.length} saves)`, saves, 20);
+row(`save one session into its week (strict, ${saves.length} saves)`, saves, 20);

@@ -492,7 +492,10 @@ class FastSession {
   }
 
   bool lit(std::string_view t) {
-    if (s_.compare(at_, t.size(), t) != 0) return false;
+    if (s_.size() - at_ < t.size()) return false;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (s_[at_ + i] != t[i]) return false;
+    }
     at_ += t.size();
     return true;
   }
@@ -578,13 +581,37 @@ class FastSession {
       if (!lit("+")) lit("-");
       if (run() == 0) return false;
     }
-    char buf[40];
-    if (at_ - start >= sizeof buf) return false;
-    s_.copy(buf, at_ - start, start);
-    buf[at_ - start] = '\0';
-    out = std::strtod(buf, nullptr);
+    if (!exact_decimal(s_.substr(start, at_ - start), out)) {
+      char buf[40];
+      if (at_ - start >= sizeof buf) return false;
+      s_.copy(buf, at_ - start, start);
+      buf[at_ - start] = '\0';
+      out = std::strtod(buf, nullptr);
+    }
     if (out == 0.0) out = 0.0;  // "-0" reads as 0
     return out >= 0.0 && out <= max;
+  }
+
+  // "312.5" without strtod: with at most 15 digits and no exponent, the digits and the power
+  // of ten are exact doubles, and one division rounds correctly, as strtod does.
+  static bool exact_decimal(std::string_view t, double& out) {
+    static constexpr double kTens[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    bool negative = !t.empty() && t[0] == '-';
+    long long m = 0;
+    int digits = 0, decimals = -1;
+    for (size_t i = negative ? 1 : 0; i < t.size(); ++i) {
+      char c = t[i];
+      if (c == '.') {
+        decimals = 0;
+        continue;
+      }
+      if (c < '0' || c > '9' || ++digits > 15) return false;
+      m = m * 10 + (c - '0');
+      if (decimals >= 0) ++decimals;
+    }
+    out = static_cast<double>(m) / kTens[decimals > 0 ? decimals : 0];
+    if (negative) out = -out;
+    return true;
   }
 
   std::string_view s_;
@@ -604,6 +631,32 @@ Progress load_progress(const std::vector<StoredRecord>& sessions, const std::vec
                        const std::vector<StoredRecord>& adjustments) {
   return load_progress(std::string_view(), sessions, checks, adjustments);
 }
+
+namespace {
+
+// Sessions in start order, each id once (a line met twice: the first one read is kept). A
+// session's start never changes, so copies of one sit side by side once sorted. Stored weeks
+// are mostly in order already; otherwise an order of indices is sorted, and each log moved
+// once.
+void order_sessions(std::vector<SessionLog>& sessions) {
+  auto before = [&](size_t a, size_t b) {
+    const SessionLog& x = sessions[a];
+    const SessionLog& y = sessions[b];
+    return x.start_ms != y.start_ms ? x.start_ms < y.start_ms : x.id < y.id;
+  };
+  std::vector<size_t> order(sessions.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (!std::is_sorted(order.begin(), order.end(), before)) std::stable_sort(order.begin(), order.end(), before);
+  std::vector<SessionLog> out;
+  out.reserve(sessions.size());
+  for (size_t i : order) {
+    if (!out.empty() && out.back().start_ms == sessions[i].start_ms && out.back().id == sessions[i].id) continue;
+    out.push_back(std::move(sessions[i]));
+  }
+  sessions = std::move(out);
+}
+
+}  // namespace
 
 Progress load_progress(std::string_view session_lines, const std::vector<StoredRecord>& sessions,
                        const std::vector<StoredRecord>& checks, const std::vector<StoredRecord>& adjustments) {
@@ -645,15 +698,7 @@ Progress load_progress(std::string_view session_lines, const std::vector<StoredR
       p.sessions.push_back(std::move(read.value));
     }
   }
-  std::stable_sort(p.sessions.begin(), p.sessions.end(), session_before);
-  // The same session twice (two copies of one bucket's line): the first one read is kept.
-  std::set<std::string> seen;
-  std::vector<SessionLog> unique;
-  unique.reserve(p.sessions.size());
-  for (SessionLog& s : p.sessions) {
-    if (seen.insert(s.id).second) unique.push_back(std::move(s));
-  }
-  p.sessions = std::move(unique);
+  order_sessions(p.sessions);
   for (const StoredRecord& r : checks) {
     RecordRead<MorningCheck> read = read_check_record(r.text);
     if (read.ok && read.value.day == r.key) {

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <cstdlib>
 
 extern "C" {
 void sb_page_first_frame();
@@ -18,6 +19,9 @@ int sb_page_prefers_reduced_motion();
 int sb_page_prefers_more_contrast();
 void sb_page_show_error(const char* text);
 void sb_page_set_session_active(int active);
+void sb_page_note_open(const char* label, const char* hint, const char* text, int max_chars);
+void sb_page_note_place(int shown, float x, float y, float w, float h, float cx0, float cy0, float cx1, float cy1);
+char* sb_page_note_take(int force);
 void sb_cue_schedule(const char* kind, double wall_ms);
 void sb_cue_cancel_from(double wall_ms);
 void sb_cue_set_volume(float volume, int muted);
@@ -51,6 +55,21 @@ bool page_prefers_reduced_motion() { return sb_page_prefers_reduced_motion() != 
 bool page_prefers_more_contrast() { return sb_page_prefers_more_contrast() != 0; }
 void page_show_error(const std::string& text) { sb_page_show_error(text.c_str()); }
 void page_set_session_active(bool active) { sb_page_set_session_active(active ? 1 : 0); }
+
+void page_note_open(const std::string& label, const std::string& hint, const std::string& text, int max_chars) {
+  sb_page_note_open(label.c_str(), hint.c_str(), text.c_str(), max_chars);
+}
+void page_note_place(bool shown, float x, float y, float w, float h, float clip_x0, float clip_y0, float clip_x1,
+                     float clip_y1) {
+  sb_page_note_place(shown ? 1 : 0, x, y, w, h, clip_x0, clip_y0, clip_x1, clip_y1);
+}
+bool page_note_take(std::string& out, bool force) {
+  char* p = sb_page_note_take(force ? 1 : 0);
+  if (!p) return false;
+  out = p;
+  std::free(p);
+  return true;
+}
 
 void cue_schedule(const char* sound, double wall_s) { sb_cue_schedule(sound, wall_s * 1000.0); }
 void cue_cancel_from(double wall_s) { sb_cue_cancel_from(wall_s * 1000.0); }

@@ -1,9 +1,10 @@
 // Progress kept in the browser: a finished session is on disk the moment the summary shows
 // (closing the page right then loses nothing), History shows it after a reload, a backup
 // exported from one profile restores the same history in a fresh one (twice changes
-// nothing), bad files are refused without touching anything, records of the first storage
-// format still read, a damaged record is kept and reported, and with IndexedDB blocked the
-// app says so and still runs.
+// nothing), bad files are refused without touching anything, databases of the first and
+// second versions move into weekly buckets losing nothing (first-format records still read,
+// a damaged record is kept aside and reported), and with IndexedDB blocked the app says so
+// and still runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -35,18 +36,26 @@ function listedSessions(lay) {
   return lay.items.filter((i) => /^history\.session\.s-/.test(i.id)).map((i) => i.id.slice('history.session.'.length)).sort();
 }
 
-// Every record of a store, read straight from IndexedDB: { key: text }.
+// Every record of a store, read straight from IndexedDB: { key: text }. Sessions are kept a
+// week to a record ("weeks", one session a line): for 'sessions' they come back by session id.
 async function storedRecords(page, store) {
   return page.evaluate((name) => new Promise((resolve, reject) => {
     const req = indexedDB.open('steady-back');
     req.onsuccess = () => {
       const db = req.result;
-      const tx = db.transaction([name], 'readonly');
-      const keys = tx.objectStore(name).getAllKeys();
-      const values = tx.objectStore(name).getAll();
+      const real = name === 'sessions' ? 'weeks' : name;
+      const tx = db.transaction([real], 'readonly');
+      const keys = tx.objectStore(real).getAllKeys();
+      const values = tx.objectStore(real).getAll();
       tx.oncomplete = () => {
         const out = {};
-        keys.result.forEach((k, i) => { out[k] = values.result[i]; });
+        keys.result.forEach((k, i) => {
+          if (name !== 'sessions') {
+            out[k] = values.result[i];
+            return;
+          }
+          for (const line of values.result[i].split('\n')) out[JSON.parse(line).id] = line;
+        });
         db.close();
         resolve(out);
       };
@@ -219,27 +228,108 @@ test('the print view is built from text, with the chart and a row per session', 
   await shared.context.close();
 });
 
-test('records of the first storage format still show, and a damaged record is kept and reported', { timeout: 60000 }, async () => {
-  const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 1 });
-  // Before the app starts, make a version-1 database holding a first-format record and a
-  // damaged one, as an older app would have left it.
-  await context.addInitScript(() => {
+// Seeds a database of an older version (1 or 2) before the app starts, as an older app
+// would have left it: one record a key in "sessions".
+function seedOldDatabase(context, version, sessions, extra = {}) {
+  return context.addInitScript(([v, records, more]) => {
     if (sessionStorage.getItem('seeded')) return;
     sessionStorage.setItem('seeded', '1');
-    const req = indexedDB.open('steady-back', 1);
+    const req = indexedDB.open('steady-back', v);
     req.onupgradeneeded = () => {
-      const store = req.result.createObjectStore('sessions');
-      store.put(JSON.stringify({ v: 1, id: 's-old', start: Date.now() - 86400000, programme: 'gentle-start',
-        done: ['knee-to-chest', 'pelvic-tilt'], skipped: [], pain: 3 }), 's-old');
-      store.put('{"v":2,"id":"s-broken","start":', 's-broken');
+      const db = req.result;
+      const store = db.createObjectStore('sessions');
+      for (const [key, text] of records) store.put(text, key);
+      if (v >= 2) {
+        for (const name of ['checks', 'adjustments', 'prefs']) {
+          const s = db.createObjectStore(name);
+          for (const [key, text] of more[name] || []) s.put(text, key);
+        }
+      }
     };
     req.onsuccess = () => req.result.close();
-  });
+  }, [version, sessions, extra]);
+}
+
+// A session record of the second format, as the app writes it.
+function sessionText(id, start, extra = {}) {
+  return JSON.stringify({ v: 2, id, start, tz: -60, active_s: 300, programme: 'gentle-start', programme_name: 'Gentle start',
+    items: [{ exercise: 'knee-to-chest', outcome: 'done', sets: 1, reps: 6, hold_s: 30 }], pain_before: 3, ...extra, finished: true });
+}
+
+async function weekKeys(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('steady-back');
+    req.onsuccess = () => {
+      const db = req.result;
+      const get = db.transaction(['weeks']).objectStore('weeks').getAllKeys();
+      get.onsuccess = () => { resolve({ keys: get.result, version: db.version, stores: [...db.objectStoreNames] }); db.close(); };
+    };
+  }));
+}
+
+test('a version-1 database moves into weeks: first-format records still show, a damaged record is kept and reported', { timeout: 60000 }, async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 1 });
+  await seedOldDatabase(context, 1, [
+    ['s-old', JSON.stringify({ v: 1, id: 's-old', start: Date.now() - 86400000, programme: 'gentle-start',
+      done: ['knee-to-chest', 'pelvic-tilt'], skipped: [], pain: 3 })],
+    ['s-broken', '{"v":2,"id":"s-broken","start":'],
+  ]);
   const history = await openHistory(page);
   assert.deepEqual(listedSessions(history), ['s-old']);
   assert.ok(history.items.some((i) => i.id === 'history.notice.0'), 'the unreadable record is reported');
+  const weeks = await weekKeys(page);
+  assert.equal(weeks.version, 3);
+  assert.ok(!weeks.stores.includes('sessions'), 'the old store is gone once its records moved');
+  assert.equal(weeks.keys.length, 1);
+  assert.match(weeks.keys[0], /^\d{4}-W\d{2}$/);
+  assert.deepEqual(Object.keys(await storedRecords(page, 'sessions')), ['s-old']);
+  const aside = await storedRecords(page, 'sessions_aside');
+  assert.deepEqual(aside, { 's-broken': '{"v":2,"id":"s-broken","start":' }, 'the damaged record is kept as it was');
+  // The backup carries it too, so nothing is lost by moving devices.
+  const [download] = await Promise.all([page.waitForEvent('download'), tap(page, 'history.export')]);
+  const file = path.join(tmp, 'v1-backup.json');
+  await download.saveAs(file);
+  const backup = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(backup.sessions.length, 1);
+  assert.equal(backup.unreadable[0].text, '{"v":2,"id":"s-broken","start":');
+  assert.ok(problems.every((p) => /could not be read and is kept/.test(p)), problems.join('\n'));
+  await context.close();
+});
+
+test('a version-2 database moves into weeks with every session, check, change and setting', { timeout: 60000 }, async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 1 });
+  const now = Date.now();
+  const sessions = [];
+  // Twelve sessions over six weeks, two of them on one day, and one with a note.
+  for (let i = 0; i < 12; i++) {
+    const id = `s-${now - i * 3.5 * 86400000}-${i}`;
+    sessions.push([id, sessionText(id, Math.round(now - i * 3.5 * 86400000), i === 0 ? { note: 'Moved from v2' } : {})]);
+  }
+  sessions.push(['s-same-day', sessionText('s-same-day', now - 3600000)]);
+  sessions.push(['s-elsewhere', sessionText('s-other-id', now - 7200000)]);
+  const today = new Date(now - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  await seedOldDatabase(context, 2, sessions, {
+    checks: [[today, JSON.stringify({ v: 2, day: today, worse: false, at: now - 1000 })]],
+    adjustments: [['pelvic-tilt', JSON.stringify({ v: 2, exercise: 'pelvic-tilt', kind: 'lower-dose', at: now - 5000 })]],
+    prefs: [['settings', JSON.stringify({ v: 1, sound: false })]],
+  });
+  const history = await openHistory(page);
   const stored = await storedRecords(page, 'sessions');
-  assert.equal(stored['s-broken'], '{"v":2,"id":"s-broken","start":', 'the damaged record is kept as it was');
+  assert.equal(Object.keys(stored).length, 13, 'every readable session moved into a week');
+  const ids = sessions.map(([k]) => k).filter((k) => k !== 's-elsewhere').sort();
+  assert.deepEqual(Object.keys(stored).sort(), ids);
+  for (const [key, text] of sessions) if (stored[key]) assert.equal(stored[key], text, `${key} is kept byte for byte`);
+  const weeks = await weekKeys(page);
+  assert.ok(weeks.keys.length >= 6 && weeks.keys.length <= 8, `sessions over six weeks: ${weeks.keys}`);
+  assert.deepEqual(await storedRecords(page, 'sessions_aside'), { 's-elsewhere': sessions.at(-1)[1] });
+  assert.equal(Object.keys(await storedRecords(page, 'checks')).length, 1);
+  assert.equal(Object.keys(await storedRecords(page, 'adjustments')).length, 1);
+  assert.equal(Object.keys(await storedRecords(page, 'prefs')).length, 1);
+  // History lists the ten most recent; the total counts them all.
+  assert.equal(listedSessions(history).length, 10);
+  assert.ok(history.items.some((i) => i.id === 'history.notice.0'), 'the record stored under another id is reported');
+  const total = await page.evaluate(() => window.steadyStorage.timings.sessions);
+  assert.equal(total, 13);
   assert.ok(problems.every((p) => /could not be read and is kept/.test(p)), problems.join('\n'));
   await context.close();
 });
