@@ -126,6 +126,12 @@ mergeInto(LibraryManager.library, {
         n.timer = setTimeout(ready, 500);
       });
       el.addEventListener('blur', ready);
+      // The wheel over a box with nothing to scroll scrolls the summary, as on any page.
+      el.addEventListener('wheel', function (e) {
+        if (el.scrollHeight > el.clientHeight) return;
+        e.preventDefault();
+        document.getElementById('canvas').dispatchEvent(new WheelEvent('wheel', e));
+      }, { passive: false });
       document.body.appendChild(el);
       n.el = el;
     }
