@@ -517,8 +517,6 @@ void frame(void* arg) {
     changed = true;
   }
   if (app.keeper.problem_fresh) {
-    app.keeper.problem_fresh = false;
-    page_announce(storage_notice(app));  // said out loud as well as shown on Today and History
     ++app.progress_revision;
     changed = true;
   }
@@ -540,6 +538,10 @@ void frame(void* arg) {
   draw_screen(app, ui);
   if (app.screen != before) app.redraw_frames = 3;  // draw the new screen straight away
   announce_screen(app);
+  if (app.keeper.problem_fresh) {
+    app.keeper.problem_fresh = false;
+    page_announce(storage_notice(app));  // said out loud (last, so it is heard) as well as shown
+  }
 
   ImGui::Render();
   int fb_w = 0, fb_h = 0;
