@@ -65,6 +65,9 @@ async function storedRecords(page, store) {
   }), store);
 }
 
+// Typed on the summary: markup and quotes must stay plain text everywhere.
+const kNote = 'Stiff after <b>gardening</b> & "digging"';
+
 let sessionId = '';
 let backupFile = '';
 let shared = null;  // the profile that did a session
@@ -124,7 +127,20 @@ test('pain after and difficulty are saved with the session and survive a reload'
   await tap(page, 'summary.hard');
   if (!(await savedWith(/"difficulty":"hard"/))) await tap(page, 'summary.hard');
   assert.ok(await savedWith(/"difficulty":"hard"/), 'how it felt is saved');
-  await page.reload();
+  // The note: a real text box over the summary's field, typed into like any page's.
+  await tap(page, 'summary.note');
+  const box = await page.evaluate(() => {
+    const el = document.getElementById('note');
+    const r = el.getBoundingClientRect();
+    const slot = window.__steady.layout.items.find((i) => i.id === 'summary.note');
+    return { focused: document.activeElement === el, tag: el.tagName, max: el.maxLength, label: el.getAttribute('aria-label'),
+      dx: Math.abs(r.x - slot.x), dy: Math.abs(r.y - slot.y), dw: Math.abs(r.width - slot.w) };
+  });
+  assert.deepEqual({ ...box, dx: box.dx < 1, dy: box.dy < 1, dw: box.dw < 1 },
+    { focused: true, tag: 'TEXTAREA', max: 500, label: 'A note for yourself (optional)', dx: true, dy: true, dw: true });
+  await page.keyboard.type(kNote);
+  assert.ok(await savedWith(/"note":"Stiff after <b>gardening<\/b>/), 'the note is saved once typing pauses');
+  await saveScreenshot(page, 'summary-note-phone');
   const sessions = await storedRecords(page, 'sessions');
   const second = Object.entries(sessions).find(([k]) => k !== sessionId);
   assert.ok(second, 'the second session is stored');
@@ -132,8 +148,11 @@ test('pain after and difficulty are saved with the session and survive a reload'
   assert.equal(log.pain_before, 4);
   assert.equal(log.pain_after, 2);
   assert.equal(log.difficulty, 'hard');
+  assert.equal(log.note, kNote);
   const history = await openHistory(page);
   assert.equal(listedSessions(history).length, 2);
+  assert.ok(history.items.some((i) => i.id === `history.session_note.${second[0]}`), 'History shows the note');
+  assert.equal(await page.evaluate(() => document.getElementById('note')?.hidden ?? true), true, 'no text box outside the summary');
   assert.ok(history.items.some((i) => i.id === 'history.pain_chart'), 'the pain chart shows the ratings');
   assert.ok(history.items.some((i) => i.id.startsWith('history.day.')), 'today is marked done on the calendar');
   assert.deepEqual(problems, []);
@@ -149,12 +168,14 @@ test('a backup exported from one profile restores the same history in a fresh on
   const backup = JSON.parse(fs.readFileSync(backupFile, 'utf8'));
   assert.equal(backup.app, 'steady-back');
   assert.equal(backup.sessions.length, 2);
+  assert.equal(backup.sessions.filter((s) => s.note === kNote).length, 1, 'the note is in the backup');
   const [csv] = await Promise.all([page.waitForEvent('download'), tap(page, 'history.export_csv')]);
   const csvFile = path.join(tmp, csv.suggestedFilename());
   await csv.saveAs(csvFile);
   const rows = fs.readFileSync(csvFile, 'utf8').trim().split('\r\n');
   assert.match(rows[0], /^date,time,programme,exercise,outcome,/);
   assert.ok(rows.length >= 3, 'a row per exercise of each session');
+  assert.ok(rows.some((r) => r.endsWith(',"Stiff after <b>gardening</b> & ""digging"""')), 'the note is in the CSV');
 
   const fresh = await openPage(env.browser, { width: 390, height: 844, dpr: 1, mobile: true });
   const empty = await openHistory(fresh.page);
@@ -217,7 +238,11 @@ test('the print view is built from text, with the chart and a row per session', 
     title: document.querySelector('#print-view h1').textContent,
     rows: document.querySelectorAll('#print-view tbody tr').length,
     chart: !!document.querySelector('#print-view svg polyline'),
+    note: [...document.querySelectorAll('#print-view td')].some((td) => td.textContent === 'Stiff after <b>gardening</b> & "digging"'),
+    markup: document.querySelectorAll('#print-view b').length,
   }));
+  assert.equal(view.note, true, 'the note is a cell of the table, as text');
+  assert.equal(view.markup, 0, 'never as markup');
   assert.equal(view.title, 'Steady Back: progress summary');
   assert.equal(view.rows, 2);
   assert.ok(view.chart);
