@@ -9,9 +9,9 @@ import { launchBrowser, serveDist, openPage, waitForFirstFrame, layout } from '.
 const count = Number(process.argv[2] || 11000);
 const kRuns = 5;
 
-// Stored records in the app's format (core/progress.h, version 2), three a day going back,
-// kept as the app keeps them (web/storage.js, database version 3): one value per local ISO
-// week holding that week's records, one a line.
+// Stored sessions as the app writes them (core/progress.h, to_stored_line), three a day going
+// back, kept as the app keeps them (web/storage.js, database version 3): one value per local
+// ISO week holding that week's sessions, one a line.
 function seedScript(n) {
   return `(() => {
     if (sessionStorage.getItem('seeded')) return;
@@ -34,10 +34,11 @@ function seedScript(n) {
       for (let i = 0; i < ${n}; i++) {
         const start = now - i * 28800000;  // three a day: 11,000 is ten years
         const id = 's-' + start + '-' + i.toString(16).padStart(4, '0');
-        const items = ids.map((ex, k) => ({ exercise: ex, outcome: 'done', sets: 1 + (k % 3), reps: 6 + k, hold_s: 5 * (k + 1) }));
-        const text = JSON.stringify({ v: 2, id, start, tz: -60, active_s: 300 + (i % 60),
-          programme: 'gentle-start', programme_name: 'Gentle start', items, pain_before: i % 5, pain_after: (i + 2) % 5,
-          difficulty: 'right', finished: true });
+        // [3, id, start, tz, active_s, programme, name, [[exercise, outcome, sets, reps, hold_s, pain]],
+        //  pain before, pain after, difficulty, finished]: outcome 2 = done, difficulty 2 = right.
+        const items = ids.map((ex, k) => [ex, 2, 1 + (k % 3), 6 + k, 5 * (k + 1), -1]);
+        const text = JSON.stringify([3, id, start, -60, 300 + (i % 60), 'gentle-start', 'Gentle start', items,
+          i % 5, (i + 2) % 5, 2, 1]);
         const w = weekKey(start, -60);
         if (!weeks.has(w)) weeks.set(w, []);
         weeks.get(w).push(text);
@@ -93,7 +94,10 @@ try {
         const id = 's-' + Date.now() + '-bench' + n;
         s.timings.lastWriteMs = undefined;
         const start = Date.now();
-        s.putSession(id, start, 0, text.replace(/"id":"[^"]+"/, `"id":"${id}"`).replace(/"start":\d+/, `"start":${start}`));
+        const line = JSON.parse(text);
+        line[1] = id;
+        line[2] = start;
+        s.putSession(id, start, 0, JSON.stringify(line));
         while (s.timings.lastWriteMs === undefined) await new Promise((r) => setTimeout(r, 1));
         return s.timings.lastWriteMs;
       }, [record, i]);

@@ -2,7 +2,8 @@
 //
 // The app's core owns the records' meaning: here they are opaque JSON texts. Sessions are
 // kept a week to a stored value ("weeks": key "2026-W47", value = that local ISO week's
-// records, one a line), so ten years load in a few hundred reads; checks, adjustments and
+// records, one a line, each a compact array "[3,id,...]" or, moved from older versions, the
+// record as it was), so ten years load in a few hundred reads; checks, adjustments and
 // prefs are one record a key. Every change is one transaction with strict durability where
 // the browser offers it, so a session written before the page closes is on disk. Saving a
 // session reads its week and writes it back inside one transaction: two tabs saving at once
@@ -51,10 +52,11 @@
 
   // The id a stored session line carries, or '' when it cannot be told.
   function lineId(line) {
-    var m = /^\{"v":\d+,"id":"([^"\\]*)"/.exec(line);
+    var m = /^(?:\[\d+,|\{"v":\d+,"id":)"([^"\\]*)"/.exec(line);
     if (m) return m[1];
     try {
       var r = JSON.parse(line);
+      if (Array.isArray(r)) return typeof r[1] === 'string' ? r[1] : '';
       return r && typeof r.id === 'string' ? r.id : '';
     } catch (e) {
       return '';

@@ -97,7 +97,7 @@ bool storage_put_many(const char* store, const std::vector<StoredRecord>& record
 }
 
 bool storage_put_session(const SessionLog& log) {
-  std::string text = to_json(log);
+  std::string text = to_stored_line(log);
   return sb_storage_put_session(log.id.c_str(), static_cast<double>(log.start_ms), log.tz_offset_min, text.data(),
                                 static_cast<int>(text.size())) != 0;
 }
@@ -109,7 +109,7 @@ bool storage_put_sessions(const std::vector<SessionLog>& logs) {
     json += '[';
     json_append_string(json, logs[i].id);
     json += ',' + std::to_string(logs[i].start_ms) + ',' + std::to_string(logs[i].tz_offset_min) + ',';
-    json_append_string(json, to_json(logs[i]));
+    json_append_string(json, to_stored_line(logs[i]));
     json += ']';
   }
   json += ']';
