@@ -61,6 +61,8 @@ const loads = [];
 const reads = [];
 const parses = [];
 const saves = [];
+const encodes = [];
+let bytes = 0;
 try {
   for (let run = 0; run < kRuns; run++) {
     const { context, page, problems } = await openPage(browser, { width: 390, height: 844 });
@@ -76,6 +78,8 @@ try {
     const t = await page.evaluate(() => window.steadyStorage.timings);
     if (t.sessions !== count) throw new Error(`loaded ${t.sessions} sessions, expected ${count}`);
     reads.push(t.readMs);
+    encodes.push(t.encodeMs);
+    bytes = t.lineBytes;
     parses.push(t.parseMs);
     loads.push(t.readMs + t.parseMs);
     // Saving: one session into this week's value (read, line added, written back in one
@@ -121,5 +125,6 @@ const row = (name, list, budget) => {
 console.log(`\nProgress with ${count} stored sessions, ${kRuns} reloads (ms)      median     min     max`);
 row('read from IndexedDB (getAll of the weeks and other stores)', reads);
 row('hand over and parse into the progress model (wasm)', parses);
+row(`  of which the hand-over (${(bytes / 1048576).toFixed(1)} MiB of UTF-8)`, encodes);
 row('load in all', loads, 100);
 row(`save one session into its week (strict, ${saves.length} saves)`, saves, 20);

@@ -274,8 +274,11 @@
     },
     // The weeks' session lines as UTF-8 bytes (encoded natively: ten years are megabytes).
     takeSessionLines: function () {
+      var t0 = performance.now();
       var bytes = new TextEncoder().encode(state.lines || '');
       state.lines = null;
+      state.timings.encodeMs = performance.now() - t0;
+      state.timings.lineBytes = bytes.length;
       return bytes;
     },
     put: function (store, key, text) { return write(store, [[key, text]]); },

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <set>
 #include <utility>
@@ -567,7 +568,8 @@ namespace {
 // values, and words every problem.
 class FastSession {
  public:
-  explicit FastSession(std::string_view text) : s_(text) {}
+  // scratch: kept by the caller from line to line, so a log's items take one allocation.
+  FastSession(std::string_view text, std::vector<LogItem>& scratch) : s_(text), scratch_(scratch) { scratch_.clear(); }
 
   // A stored line, [3,...] (write_session_line).
   bool read_line(SessionLog& log) {
@@ -580,7 +582,7 @@ class FastSession {
     if (!lit(",[")) return false;
     if (!lit("]")) {
       do {
-        if (log.items.size() >= static_cast<size_t>(kLogItemsMax)) return false;
+        if (scratch_.size() >= static_cast<size_t>(kLogItemsMax)) return false;
         LogItem it;
         int outcome = 0;
         if (!lit("[") || !text(it.exercise_id, kIdMaxChars) || !lit(",")) return false;
@@ -589,9 +591,10 @@ class FastSession {
         if (!whole(it.sets_done) || it.sets_done < 0 || it.sets_done > kSessionSetsMax || !lit(",")) return false;
         if (!whole(it.reps_done) || it.reps_done < 0 || it.reps_done > kRepsDoneMax || !lit(",")) return false;
         if (!real(it.hold_s, kDayS) || !lit(",") || !rating(it.pain_0_10) || !lit("]")) return false;
-        log.items.push_back(std::move(it));
+        scratch_.push_back(std::move(it));
       } while (lit(","));
       if (!lit("]")) return false;
+      take_items(log.items);
     }
     if (!lit(",") || !rating(log.pain_before) || !lit(",") || !rating(log.pain_after) || !lit(",")) return false;
     if (!whole(d) || d < 0 || d >= static_cast<int>(kDifficultyNames.size()) || !lit(",")) return false;
@@ -611,7 +614,8 @@ class FastSession {
     if (!key("active_s") || !real(log.active_s, kDayS)) return false;
     if (!key("programme") || !text(log.programme_id, kIdMaxChars)) return false;
     if (!key("programme_name") || !text(log.programme_name, kNameMaxChars)) return false;
-    if (!key("items") || !lit("[") || !items(log.items)) return false;
+    if (!key("items") || !lit("[") || !items()) return false;
+    take_items(log.items);
     if (key("pain_before") && !pain(log.pain_before)) return false;
     if (key("pain_after") && !pain(log.pain_after)) return false;
     if (key("difficulty")) {
@@ -632,10 +636,10 @@ class FastSession {
   }
 
  private:
-  bool items(std::vector<LogItem>& out) {
+  bool items() {
     if (lit("]")) return true;
     do {
-      if (out.size() >= static_cast<size_t>(kLogItemsMax)) return false;
+      if (scratch_.size() >= static_cast<size_t>(kLogItemsMax)) return false;
       LogItem it;
       if (!lit("{\"exercise\":") || !text(it.exercise_id, kIdMaxChars) || !key("outcome")) return false;
       int outcome = choice(kOutcomeNames);
@@ -646,9 +650,14 @@ class FastSession {
       if (!key("hold_s") || !real(it.hold_s, kDayS)) return false;
       if (key("pain") && !pain(it.pain_0_10)) return false;
       if (!lit("}")) return false;
-      out.push_back(std::move(it));
+      scratch_.push_back(std::move(it));
     } while (lit(","));
     return lit("]");
+  }
+
+  void take_items(std::vector<LogItem>& out) {
+    out.assign(std::make_move_iterator(scratch_.begin()), std::make_move_iterator(scratch_.end()));
+    scratch_.clear();
   }
 
   bool lit(std::string_view t) {
@@ -776,15 +785,21 @@ class FastSession {
   }
 
   std::string_view s_;
+  std::vector<LogItem>& scratch_;
   size_t at_ = 0;
 };
+
+bool read_fast(std::string_view line, SessionLog& log, std::vector<LogItem>& scratch) {
+  log = SessionLog{};
+  FastSession reader(line, scratch);
+  return !line.empty() && line[0] == '[' ? reader.read_line(log) : reader.read(log);
+}
 
 }  // namespace
 
 bool read_session_fast(std::string_view line, SessionLog& log) {
-  log = SessionLog{};
-  if (!line.empty() && line[0] == '[') return FastSession(line).read_line(log);
-  return FastSession(line).read(log);
+  std::vector<LogItem> scratch;
+  return read_fast(line, log, scratch);
 }
 
 // ---- [SECTION] stored records ----------------------------------------------------------------
@@ -828,6 +843,8 @@ Progress load_progress(std::string_view session_lines, const std::vector<StoredR
   };
   p.sessions.reserve(sessions.size() + static_cast<size_t>(std::count(session_lines.begin(), session_lines.end(), '\n')) + 1);
   std::string_view bucket;
+  std::vector<LogItem> scratch;
+  scratch.reserve(kLogItemsMax);
   for (size_t at = 0; at < session_lines.size();) {
     size_t end = session_lines.find('\n', at);
     if (end == std::string_view::npos) end = session_lines.size();
@@ -839,7 +856,7 @@ Progress load_progress(std::string_view session_lines, const std::vector<StoredR
       continue;
     }
     SessionLog log;
-    if (read_session_fast(line, log)) {
+    if (read_fast(line, log, scratch)) {
       p.sessions.push_back(std::move(log));
       continue;
     }
