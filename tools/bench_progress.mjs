@@ -62,6 +62,7 @@ const reads = [];
 const parses = [];
 const saves = [];
 const encodes = [];
+const idleReads = [];
 let bytes = 0;
 try {
   for (let run = 0; run < kRuns; run++) {
@@ -82,6 +83,30 @@ try {
     bytes = t.lineBytes;
     parses.push(t.parseMs);
     loads.push(t.readMs + t.parseMs);
+    // The same read again with the page idle: what IndexedDB itself costs, without the app's
+    // start-up (wasm instantiation, fonts) holding up its callbacks as on a reload.
+    idleReads.push(await page.evaluate(() => new Promise((resolve) => {
+      const t0 = performance.now();
+      const open = indexedDB.open('steady-back');
+      open.onsuccess = () => {
+        const db = open.result;
+        const stores = [...db.objectStoreNames];
+        const tx = db.transaction(stores);
+        const lines = [];
+        for (const name of stores) {
+          const keys = tx.objectStore(name).getAllKeys();
+          const values = tx.objectStore(name).getAll();
+          values.onsuccess = () => {
+            if (name === 'weeks') values.result.forEach((v, i) => lines.push('#' + keys.result[i], v));
+          };
+        }
+        tx.oncomplete = () => {
+          const text = lines.join('\n');
+          db.close();
+          resolve(text.length > 0 ? performance.now() - t0 : -1);
+        };
+      };
+    })));
     // Saving: one session into this week's value (read, line added, written back in one
     // strict transaction), as the app does at the end of a session.
     const record = await page.evaluate(() => new Promise((resolve) => {
@@ -124,6 +149,7 @@ const row = (name, list, budget) => {
 };
 console.log(`\nProgress with ${count} stored sessions, ${kRuns} reloads (ms)      median     min     max`);
 row('read from IndexedDB (getAll of the weeks and other stores)', reads);
+row('  the same read with the page idle (open included)', idleReads);
 row('hand over and parse into the progress model (wasm)', parses);
 row(`  of which the hand-over (${(bytes / 1048576).toFixed(1)} MiB of UTF-8)`, encodes);
 row('load in all', loads, 100);
