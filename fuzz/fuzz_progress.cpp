@@ -2,7 +2,8 @@
 // back at start (sessions, checks, changes, settings), which may be damaged on disk.
 // Checked: no crash; a refused backup carries its reason and nothing to merge; an accepted
 // one merges idempotently (a second merge adds nothing); a record that reads is written back
-// to text that reads the same.
+// to text that reads the same, in both stored forms; the fast reader of stored lines agrees
+// with the full one.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -34,6 +35,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } else {
     sb_fuzz::expect(!session.problem.empty(), "an unreadable record says why");
   }
+  // The fast reader of stored lines never takes what the full reader refuses, and agrees
+  // with it; a stored line round-trips; a whole text of lines loads, keeping what it can't read.
+  sb::SessionLog quick;
+  if (sb::read_session_fast(text, quick)) {
+    sb_fuzz::expect(session.ok && sb::to_json(quick) == sb::to_json(session.value), "the fast reader agrees");
+  }
+  if (session.ok) {
+    sb::RecordRead<sb::SessionLog> line = sb::read_session_record(sb::to_stored_line(session.value));
+    sb_fuzz::expect(line.ok && sb::to_json(line.value) == sb::to_json(session.value), "a stored line round-trips");
+  }
+  sb::Progress lines = sb::load_progress(text, {}, {}, {});
+  for (const sb::UnreadableRecord& u : lines.unreadable) sb_fuzz::expect(!u.problem.empty(), "an unreadable line says why");
   sb::read_check_record(text);
   sb::read_adjustment_record(text);
   sb::read_settings_record(text);

@@ -318,8 +318,9 @@ void update_log(App& app, const SessionView& view) {
   log.pain_before = app.log.pain_before;
   log.pain_after = app.answers.pain_after;
   log.difficulty = app.answers.difficulty;
+  log.note = app.answers.note;
   std::string signature = std::to_string(log.finished) + "/" + std::to_string(log.pain_after) + "/" +
-                          std::to_string(static_cast<int>(log.difficulty));
+                          std::to_string(static_cast<int>(log.difficulty)) + "/" + log.note;
   bool anything = false;
   for (const LogItem& it : log.items) {
     signature += "/" + std::to_string(static_cast<int>(it.outcome)) + ":" + std::to_string(it.pain_0_10);
@@ -555,6 +556,7 @@ void start_session(App& app, int pain_before) {
   app.log.pain_before = pain_before;
   app.log_saved.clear();
   app.answers = SummaryAnswers{};
+  page_note_open(app.strings.get("summary.note"), app.strings.get("summary.note_hint"), "", kNoteMaxChars);
   cue_output_start(app.cues, now);
   page_take_hidden_at();  // forget any hiding before the session began
   wake_lock(true);
@@ -580,6 +582,9 @@ void tell_completed(App& app) {
 }
 
 void end_session(App& app) {
+  std::string note;
+  if (page_note_take(note, true)) app.answers.note = clean_note(note);
+  page_note_place(false, 0, 0, 0, 0, 0, 0, 0, 0);
   update_log(app, session_view(app.session, wall_now_s()));
   cue_output_stop(app.cues, wall_now_s());
   wake_lock(false);
@@ -618,8 +623,10 @@ void draw_player_screen(App& app, Ui& ui) {
   }
   SessionView view = session_view(app.session, now);
   FigureSlot slot;
+  NoteSlot note;
   PlayerAction a = draw_player(ui, view, app.session.plan, app.content, app.cues.caption, app.cue_settings,
-                               app.player_options, app.answers, slot);
+                               app.player_options, app.answers, slot, &note);
+  page_note_place(note.shown, note.x, note.y, note.w, note.h, note.clip_x0, note.clip_y0, note.clip_x1, note.clip_y1);
   const CueSettings cue_before = app.cue_settings;
   if (view.item >= 0 && !view.finished) {
     const std::string& id = app.session.plan.items[static_cast<size_t>(view.item)].exercise_id;
@@ -875,6 +882,15 @@ void frame(void* arg) {
     if (hash.find("rx=") != std::string::npos) open_link(app, hash);
     changed = true;
   }
+  if (app.keeper.problem_fresh) {
+    ++app.progress_revision;
+    changed = true;
+  }
+  std::string note;
+  if (app.screen == Screen::Player && page_note_take(note, false)) {
+    app.answers.note = clean_note(note);  // saved with the log in the frame drawn now
+    changed = true;
+  }
   if (changed) app.redraw_frames = 3;  // ImGui settles hover and click states over a few frames
   if (app.redraw_frames <= 0 || page_is_hidden()) return;  // nothing new, or no one to see it
   --app.redraw_frames;
@@ -888,6 +904,10 @@ void frame(void* arg) {
   draw_screen(app, ui);
   if (app.screen != before) app.redraw_frames = 3;  // draw the new screen straight away
   announce_screen(app);
+  if (app.keeper.problem_fresh) {
+    app.keeper.problem_fresh = false;
+    page_announce(storage_notice(app));  // said out loud (last, so it is heard) as well as shown
+  }
 
   ImGui::Render();
   int fb_w = 0, fb_h = 0;

@@ -1,6 +1,7 @@
 // bench_progress: ten years of daily sessions (11,000 stored records) in the browser: how
 // long the app takes to read them from IndexedDB and into its progress model, and how long
-// saving one session takes (one strict-durability transaction). Prints figures; not a test.
+// saving one session takes (its week read and written back in one strict-durability
+// transaction). Prints figures (median of several reloads); not a test.
 //
 //   node tools/bench_progress.mjs [sessions]     (after tools/build.sh web)
 import { launchBrowser, serveDist, openPage, waitForFirstFrame, layout } from '../tests/e2e/harness.mjs';
@@ -8,26 +9,42 @@ import { launchBrowser, serveDist, openPage, waitForFirstFrame, layout } from '.
 const count = Number(process.argv[2] || 11000);
 const kRuns = 5;
 
-// A stored record in the app's format (core/progress.h, version 2), three a day going back.
+// Stored sessions as the app writes them (core/progress.h, to_stored_line), three a day going
+// back, kept as the app keeps them (web/storage.js, database version 3): one value per local
+// ISO week holding that week's sessions, one a line.
 function seedScript(n) {
   return `(() => {
     if (sessionStorage.getItem('seeded')) return;
     sessionStorage.setItem('seeded', '1');
-    const req = indexedDB.open('steady-back', 2);
+    const kDay = 86400000;
+    const weekKey = (start, tz) => {
+      const day = Math.floor((start - tz * 60000) / kDay);
+      const thursday = day - (((day + 3) % 7) + 7) % 7 + 3;
+      const year = new Date(thursday * kDay).getUTCFullYear();
+      const week = Math.floor((thursday - Date.UTC(year, 0, 1) / kDay) / 7) + 1;
+      return year + '-W' + String(week).padStart(2, '0');
+    };
+    const req = indexedDB.open('steady-back', 3);
     req.onupgradeneeded = () => {
       const db = req.result;
-      for (const s of ['sessions', 'checks', 'adjustments', 'prefs']) db.createObjectStore(s);
-      const store = req.transaction.objectStore('sessions');
+      for (const s of ['weeks', 'sessions_aside', 'checks', 'adjustments', 'prefs']) db.createObjectStore(s);
+      const weeks = new Map();
       const now = Date.now();
       const ids = ['knee-to-chest', 'pelvic-tilt', 'lying-knee-rolls', 'draw-in'];
       for (let i = 0; i < ${n}; i++) {
         const start = now - i * 28800000;  // three a day: 11,000 is ten years
         const id = 's-' + start + '-' + i.toString(16).padStart(4, '0');
-        const items = ids.map((ex, k) => ({ exercise: ex, outcome: 'done', sets: 1 + (k % 3), reps: 6 + k, hold_s: 5 * (k + 1) }));
-        store.put(JSON.stringify({ v: 2, id, start, tz: -60, active_s: 300 + (i % 60),
-          programme: 'gentle-start', programme_name: 'Gentle start', items, pain_before: i % 5, pain_after: (i + 2) % 5,
-          difficulty: 'right', finished: true }), id);
+        // [3, id, start, tz, active_s, programme, name, [[exercise, outcome, sets, reps, hold_s, pain]],
+        //  pain before, pain after, difficulty, finished]: outcome 2 = done, difficulty 2 = right.
+        const items = ids.map((ex, k) => [ex, 2, 1 + (k % 3), 6 + k, 5 * (k + 1), -1]);
+        const text = JSON.stringify([3, id, start, -60, 300 + (i % 60), 'gentle-start', 'Gentle start', items,
+          i % 5, (i + 2) % 5, 2, 1]);
+        const w = weekKey(start, -60);
+        if (!weeks.has(w)) weeks.set(w, []);
+        weeks.get(w).push(text);
       }
+      const store = req.transaction.objectStore('weeks');
+      for (const [w, lines] of weeks) store.put(lines.join('\\n'), w);
     };
     req.onsuccess = () => req.result.close();
   })();`;
@@ -44,6 +61,9 @@ const loads = [];
 const reads = [];
 const parses = [];
 const saves = [];
+const encodes = [];
+const idleReads = [];
+let bytes = 0;
 try {
   for (let run = 0; run < kRuns; run++) {
     const { context, page, problems } = await openPage(browser, { width: 390, height: 844 });
@@ -59,31 +79,57 @@ try {
     const t = await page.evaluate(() => window.steadyStorage.timings);
     if (t.sessions !== count) throw new Error(`loaded ${t.sessions} sessions, expected ${count}`);
     reads.push(t.readMs);
+    encodes.push(t.encodeMs);
+    bytes = t.lineBytes;
     parses.push(t.parseMs);
     loads.push(t.readMs + t.parseMs);
-    // Saving: one session record, as the app writes it at the end of a session.
-    const record = await page.evaluate(() => new Promise((resolve) => {
-      const tx = indexedDB.open('steady-back');
-      tx.onsuccess = () => {
-        const db = tx.result;
-        const get = db.transaction(['sessions']).objectStore('sessions').getAllKeys(null, 1);
-        get.onsuccess = () => {
-          const g = db.transaction(['sessions']).objectStore('sessions').get(get.result[0]);
-          g.onsuccess = () => { db.close(); resolve(g.result); };
+    // The same read again with the page idle: what IndexedDB itself costs, without the app's
+    // start-up (wasm instantiation, fonts) holding up its callbacks as on a reload.
+    idleReads.push(await page.evaluate(() => new Promise((resolve) => {
+      const t0 = performance.now();
+      const open = indexedDB.open('steady-back');
+      open.onsuccess = () => {
+        const db = open.result;
+        const stores = [...db.objectStoreNames];
+        const tx = db.transaction(stores);
+        const lines = [];
+        for (const name of stores) {
+          const keys = tx.objectStore(name).getAllKeys();
+          const values = tx.objectStore(name).getAll();
+          values.onsuccess = () => {
+            if (name === 'weeks') values.result.forEach((v, i) => lines.push('#' + keys.result[i], v));
+          };
+        }
+        tx.oncomplete = () => {
+          const text = lines.join('\n');
+          db.close();
+          resolve(text.length > 0 ? performance.now() - t0 : -1);
         };
+      };
+    })));
+    // Saving: one session into this week's value (read, line added, written back in one
+    // strict transaction), as the app does at the end of a session.
+    const record = await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('steady-back');
+      open.onsuccess = () => {
+        const db = open.result;
+        const get = db.transaction(['weeks']).objectStore('weeks').getAll(null, 1);
+        get.onsuccess = () => { db.close(); resolve(get.result[0].split('\n')[0]); };
       };
     }));
     for (let i = 0; i < 10; i++) {
-      const ms = await page.evaluate(async (text) => {
+      const ms = await page.evaluate(async ([text, n]) => {
         const s = window.steadyStorage;
-        const key = 's-bench-' + Math.random().toString(16).slice(2);
-        const before = s.timings.lastWriteMs;
+        const id = 's-' + Date.now() + '-bench' + n;
         s.timings.lastWriteMs = undefined;
-        s.put('sessions', key, text.replace(/"id":"[^"]+"/, `"id":"${key}"`));
+        const start = Date.now();
+        const line = JSON.parse(text);
+        line[1] = id;
+        line[2] = start;
+        s.putSession(id, start, 0, JSON.stringify(line));
         while (s.timings.lastWriteMs === undefined) await new Promise((r) => setTimeout(r, 1));
-        void before;
         return s.timings.lastWriteMs;
-      }, record);
+      }, [record, i]);
       saves.push(ms);
     }
     const lay = await layout(page);
@@ -102,7 +148,9 @@ const row = (name, list, budget) => {
   console.log(`${name.padEnd(44)} ${f(s.median)} ${f(s.min)} ${f(s.max)}   ${budget ? (s.median <= budget ? 'PASS' : 'FAIL') + ` (budget ${budget} ms)` : ''}`);
 };
 console.log(`\nProgress with ${count} stored sessions, ${kRuns} reloads (ms)      median     min     max`);
-row('read from IndexedDB (getAll of every store)', reads);
-row('parse into the progress model (wasm)', parses);
+row('read from IndexedDB (getAll of the weeks and other stores)', reads);
+row('  the same read with the page idle (open included)', idleReads);
+row('hand over and parse into the progress model (wasm)', parses);
+row(`  of which the hand-over (${(bytes / 1048576).toFixed(1)} MiB of UTF-8)`, encodes);
 row('load in all', loads, 100);
-row(`save one session (strict transaction, ${saves.length} saves)`, saves, 20);
+row(`save one session into its week (strict, ${saves.length} saves)`, saves, 20);

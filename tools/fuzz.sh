@@ -113,6 +113,11 @@ seeds_progress() {
   printf '%s' '{"app":"steady-back","kind":"backup","version":1,"exported":1763726400000,"sessions":[{"v":2,"id":"s-1","start":1763726400000,"tz":-60,"active_s":312.5,"programme":"gentle-start","programme_name":"Gentle start","items":[{"exercise":"knee-to-chest","outcome":"done","sets":3,"reps":9,"hold_s":45},{"exercise":"pelvic-tilt","outcome":"stopped","sets":1,"reps":4,"hold_s":0,"pain":6}],"pain_before":3,"pain_after":2,"difficulty":"right","note":"stiff","finished":true}],"checks":[{"v":2,"day":"2025-11-21","worse":true,"at":1763726400000}],"adjustments":[{"v":2,"exercise":"bridge","kind":"easier","to":"bridge-small","at":1763726400000}],"unreadable":[]}' > "$1/backup.json"
   printf '%s' '{"v":1,"id":"s-old","start":1700000000000,"programme":"gentle-start","done":["knee-to-chest"],"skipped":["bridge"],"pain":4}' > "$1/v1.json"
   printf '%s' '{"v":1,"sound":false,"volume":0.5,"speech":true,"vibration":false,"programme":"taster","pain_threshold":3}' > "$1/settings.json"
+  # Stored session lines (web/storage.js keeps a week of them in one value, after "#week").
+  printf '%s' '[3,"s-1",1763726400000,-60,312.5,"gentle-start","Gentle start",[["knee-to-chest",2,3,9,45,-1],["pelvic-tilt",4,1,4,0,6]],3,2,2,1,"stiff"]' > "$1/line.txt"
+  printf '%s\n' '#2025-W47' '[3,"s-2",1763726400000,0,60,"taster","Quick taster",[],-1,-1,0,0]' \
+    '{"v":2,"id":"s-3","start":1763726400000,"tz":0,"active_s":1,"programme":"p","programme_name":"P","items":[],"finished":true}' \
+    '#2025-W48' '{"v":2,"id":"s-broken","start":' > "$1/week.txt"
 }
 
 # clinic.json: the committed seeds in fuzz/seeds/clinic, and the example of docs/CLINIC.md.

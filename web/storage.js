@@ -1,23 +1,31 @@
 // storage: the person's progress in IndexedDB, for the app (window.steadyStorage).
 //
-// The app's core owns the records' meaning: here they are opaque JSON texts under a key, in
-// four object stores (sessions, checks, adjustments, prefs). Every change is one
-// transaction with strict durability where the browser offers it, so a session written
-// before the page closes is on disk. Nothing is ever deleted except an undone adjustment.
+// The app's core owns the records' meaning: here they are opaque JSON texts. Sessions are
+// kept a week to a stored value ("weeks": key "2026-W47", value = that local ISO week's
+// records, one a line, each a compact array "[3,id,...]" or, moved from older versions, the
+// record as it was), so ten years load in a few hundred reads; checks, adjustments and
+// prefs are one record a key. Every change is one transaction with strict durability where
+// the browser offers it, so a session written before the page closes is on disk. Saving a
+// session reads its week and writes it back inside one transaction: two tabs saving at once
+// both keep their session. Nothing is ever deleted except an undone adjustment.
 //
-// Database versions: 1 (the first) had only "sessions"; 2 added "checks", "adjustments"
-// and "prefs". Upgrading keeps every record.
+// Database versions: 1 (the first) had only "sessions", one record a key; 2 added "checks",
+// "adjustments" and "prefs"; 3 moved the sessions into "weeks". Upgrading keeps every record:
+// one that cannot be placed in a week (not JSON, no start time, stored under another id) goes
+// to "sessions_aside" as it was, and the app reports it.
 (function () {
   'use strict';
 
   var kName = 'steady-back';
-  var kVersion = 2;
-  var kStores = ['sessions', 'checks', 'adjustments', 'prefs'];
+  var kVersion = 3;
+  var kStores = ['weeks', 'sessions_aside', 'checks', 'adjustments', 'prefs'];
+  var kDayMs = 86400000;
 
   var state = {
     status: 'opening',   // opening | ready | unavailable
     reason: '',          // why unavailable: blocked | failed | closed
-    loaded: null,        // JSON text of everything read at start, until the app takes it
+    loaded: null,        // JSON text of the small stores read at start, until the app takes it
+    lines: null,         // the weeks' session lines, until the app takes them
     writeError: '',      // '' | quota | failed: the last write that did not land
     pending: 0,          // writes not yet committed
     db: null,
@@ -31,9 +39,34 @@
     state.db = null;
   }
 
+  // The local ISO week of a session ("2026-W47"): start in ms since 1970, tz as
+  // getTimezoneOffset (local = UTC - tz).
+  function weekKey(startMs, tzMin) {
+    var day = Math.floor((startMs - tzMin * 60000) / kDayMs);
+    var monday0 = ((day + 3) % 7 + 7) % 7;  // 1970-01-01 was a Thursday
+    var thursday = day - monday0 + 3;
+    var year = new Date(thursday * kDayMs).getUTCFullYear();
+    var week = Math.floor((thursday - Date.UTC(year, 0, 1) / kDayMs) / 7) + 1;
+    return year + '-W' + (week < 10 ? '0' : '') + week;
+  }
+
+  // The id a stored session line carries, or '' when it cannot be told.
+  function lineId(line) {
+    var m = /^(?:\[\d+,|\{"v":\d+,"id":)"([^"\\]*)"/.exec(line);
+    if (m) return m[1];
+    try {
+      var r = JSON.parse(line);
+      if (Array.isArray(r)) return typeof r[1] === 'string' ? r[1] : '';
+      return r && typeof r.id === 'string' ? r.id : '';
+    } catch (e) {
+      return '';
+    }
+  }
+
   function readAll(db) {
     var t0 = performance.now();
     var out = {};
+    var lines = [];
     var tx;
     try {
       tx = db.transaction(kStores, 'readonly');
@@ -46,20 +79,59 @@
       var keys = store.getAllKeys();
       var values = store.getAll();
       values.onsuccess = function () {
+        var v = values.result;
+        if (name === 'weeks') {
+          for (var w = 0; w < v.length; ++w) lines.push('#' + keys.result[w], typeof v[w] === 'string' ? v[w] : '');
+          return;
+        }
         var pairs = [];
-        for (var i = 0; i < values.result.length; ++i) {
-          var v = values.result[i];
-          pairs.push([String(keys.result[i]), typeof v === 'string' ? v : JSON.stringify(v)]);
+        for (var i = 0; i < v.length; ++i) {
+          pairs.push([String(keys.result[i]), typeof v[i] === 'string' ? v[i] : JSON.stringify(v[i])]);
         }
         out[name] = pairs;
       };
     });
     tx.oncomplete = function () {
       state.loaded = JSON.stringify(out);
+      state.lines = lines.join('\n');
       state.timings.readMs = performance.now() - t0;
       state.status = 'ready';
     };
     tx.onerror = tx.onabort = function () { unavailable('failed'); };
+  }
+
+  // Version 1 or 2 -> 3: every record of "sessions" into its week (or aside), inside the
+  // upgrade's own transaction, then the old store goes. Any failure aborts the upgrade and
+  // leaves the old database exactly as it was.
+  function moveSessionsToWeeks(tx) {
+    var old = tx.objectStore('sessions');
+    var keys = old.getAllKeys();
+    var values = old.getAll();
+    values.onsuccess = function () {
+      var weeks = {};
+      var aside = tx.objectStore('sessions_aside');
+      for (var i = 0; i < values.result.length; ++i) {
+        var key = String(keys.result[i]);
+        var v = values.result[i];
+        var text = typeof v === 'string' ? v : JSON.stringify(v);
+        var week = '';
+        try {
+          var r = JSON.parse(text);
+          var tz = r && Number.isInteger(r.tz) ? r.tz : 0;
+          if (r && r.id === key && Number.isSafeInteger(r.start) && r.start > 0 && text.indexOf('\n') < 0) {
+            week = weekKey(r.start, tz);
+          }
+        } catch (e) { /* not JSON: kept aside below */ }
+        if (week) {
+          (weeks[week] = weeks[week] || []).push(text);
+        } else {
+          aside.put(text, key);
+        }
+      }
+      var store = tx.objectStore('weeks');
+      Object.keys(weeks).forEach(function (w) { store.put(weeks[w].join('\n'), w); });
+      tx.db.deleteObjectStore('sessions');
+    };
   }
 
   function open() {
@@ -81,13 +153,12 @@
       unavailable('blocked');
       return;
     }
-    req.onupgradeneeded = function (event) {
+    req.onupgradeneeded = function () {
       var db = req.result;
-      // Version 0 -> 2 and 1 -> 2: add whatever store is missing; existing ones are kept.
       kStores.forEach(function (name) {
         if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
       });
-      void event;
+      if (db.objectStoreNames.contains('sessions')) moveSessionsToWeeks(req.transaction);
     };
     req.onsuccess = function () {
       var db = req.result;
@@ -116,8 +187,9 @@
     } catch (e) { /* not offered: storage stays best-effort */ }
   }
 
-  // One transaction writing every [key, text] pair of entries to store (and removing keys).
-  function write(store, entries, removals) {
+  // One strict transaction over store; fill(objectStore) queues its requests. False when it
+  // could not even start.
+  function transact(store, fill) {
     if (state.status !== 'ready' || !state.db) {
       state.writeError = 'failed';
       return false;
@@ -130,28 +202,64 @@
       return false;
     }
     var t0 = performance.now();
+    var reported = false;
     state.pending++;
-    var os = tx.objectStore(store);
-    try {
-      entries.forEach(function (e) { os.put(e[1], e[0]); });
-      (removals || []).forEach(function (k) { os.delete(k); });
-    } catch (e) {
-      tx.abort();
-    }
     tx.oncomplete = function () {
       state.pending--;
       state.timings.lastWriteMs = performance.now() - t0;
       askPersistence();
     };
-    tx.onabort = tx.onerror = function (ev) {
-      if (ev && ev.preventDefault) ev.preventDefault();
-      if (tx._reported) return;
-      tx._reported = true;
+    // A failed request aborts the whole transaction (nothing of it lands); the abort says why.
+    tx.onabort = function (ev) {
+      if (reported) return;
+      reported = true;
       state.pending--;
       var err = tx.error || (ev && ev.target && ev.target.error);
       state.writeError = err && err.name === 'QuotaExceededError' ? 'quota' : 'failed';
     };
+    try {
+      fill(tx.objectStore(store));
+    } catch (e) {
+      try { tx.abort(); } catch (e2) { /* already finished */ }
+    }
     return true;
+  }
+
+  // One transaction writing every [key, text] pair of entries to store (and removing keys).
+  function write(store, entries, removals) {
+    return transact(store, function (os) {
+      entries.forEach(function (e) { os.put(e[1], e[0]); });
+      (removals || []).forEach(function (k) { os.delete(k); });
+    });
+  }
+
+  // Sessions [[id, start_ms, tz_min, text]...] into their weeks: each week is read and
+  // written back within the one transaction, replacing the line of the same id or adding one.
+  function writeSessions(sessions) {
+    var byWeek = {};
+    for (var i = 0; i < sessions.length; ++i) {
+      var s = sessions[i];
+      if (typeof s[3] !== 'string' || s[3].indexOf('\n') >= 0 || !Number.isFinite(s[1])) return false;
+      var w = weekKey(s[1], s[2] || 0);
+      (byWeek[w] = byWeek[w] || []).push(s);
+    }
+    return transact('weeks', function (os) {
+      Object.keys(byWeek).forEach(function (w) {
+        var get = os.get(w);
+        get.onsuccess = function () {
+          var lines = typeof get.result === 'string' && get.result ? get.result.split('\n') : [];
+          byWeek[w].forEach(function (s) {
+            var at = -1;
+            for (var j = 0; j < lines.length && at < 0; ++j) {
+              if (lineId(lines[j]) === s[0]) at = j;
+            }
+            if (at >= 0) lines[at] = s[3];
+            else lines.push(s[3]);
+          });
+          os.put(lines.join('\n'), w);
+        };
+      });
+    });
   }
 
   window.steadyStorage = {
@@ -164,6 +272,15 @@
       state.loaded = null;
       return text;
     },
+    // The weeks' session lines as UTF-8 bytes (encoded natively: ten years are megabytes).
+    takeSessionLines: function () {
+      var t0 = performance.now();
+      var bytes = new TextEncoder().encode(state.lines || '');
+      state.lines = null;
+      state.timings.encodeMs = performance.now() - t0;
+      state.timings.lineBytes = bytes.length;
+      return bytes;
+    },
     put: function (store, key, text) { return write(store, [[key, text]]); },
     putMany: function (store, entriesJson) {
       var entries;
@@ -174,6 +291,16 @@
       }
       return write(store, entries);
     },
+    putSession: function (id, startMs, tzMin, text) { return writeSessions([[id, startMs, tzMin, text]]); },
+    putSessions: function (sessionsJson) {
+      var sessions;
+      try {
+        sessions = JSON.parse(sessionsJson);
+      } catch (e) {
+        return false;
+      }
+      return writeSessions(sessions);
+    },
     remove: function (store, key) { return write(store, [], [key]); },
     // The last write problem, once: '' | 'quota' | 'failed'.
     takeWriteError: function () {
@@ -182,6 +309,7 @@
       return e;
     },
     pending: function () { return state.pending; },
+    weekKey: weekKey,
     timings: state.timings,
   };
 

@@ -4,6 +4,7 @@
 // [SECTION] records
 // [SECTION] writing JSON
 // [SECTION] reading records
+// [SECTION] fast reading of stored sessions
 // [SECTION] stored records
 // [SECTION] derived views
 // [SECTION] backup and import
@@ -15,6 +16,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <set>
 #include <utility>
@@ -93,6 +95,25 @@ void Progress::remove_adjustment(std::string_view exercise_id) {
   adjustments.erase(std::remove_if(adjustments.begin(), adjustments.end(),
                                    [&](const Adjustment& a) { return a.exercise_id == exercise_id; }),
                     adjustments.end());
+}
+
+std::string clean_note(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  int chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\n') || c == 0x7f) continue;
+    if ((c & 0xC0) != 0x80) {
+      if (chars == kNoteMaxChars) break;
+      ++chars;
+    }
+    out.push_back(static_cast<char>(c));
+  }
+  size_t first = out.find_first_not_of(" \n");
+  if (first == std::string::npos) return std::string();
+  size_t last = out.find_last_not_of(" \n");
+  return out.substr(first, last - first + 1);
 }
 
 SessionLog make_session_log(const SessionState& state, const SessionView& view, std::string id, long long start_ms,
@@ -199,6 +220,40 @@ void write_session(std::string& out, const SessionLog& log) {
   w.flag("finished", log.finished);
 }
 
+// The stored line of a session: the same fields by position, names as numbers (about 200
+// bytes, not 500), so ten years of sessions read and hand over quickly:
+// [3,id,start,tz,active_s,programme,programme_name,[[exercise,outcome,sets,reps,hold_s,pain]...],
+//  pain_before,pain_after,difficulty,finished(0|1)(,note)]; absent ratings are -1.
+void write_session_line(std::string& out, const SessionLog& log) {
+  out += '[';
+  out += std::to_string(kStoredLineVersion);
+  out += ',';
+  json_append_string(out, log.id);
+  out += ',' + std::to_string(log.start_ms) + ',' + std::to_string(log.tz_offset_min) + ',';
+  append_number(out, log.active_s);
+  out += ',';
+  json_append_string(out, log.programme_id);
+  out += ',';
+  json_append_string(out, log.programme_name);
+  out += ",[";
+  for (size_t i = 0; i < log.items.size(); ++i) {
+    const LogItem& it = log.items[i];
+    out += i ? ",[" : "[";
+    json_append_string(out, it.exercise_id);
+    out += ',' + std::to_string(static_cast<int>(it.outcome)) + ',' + std::to_string(it.sets_done) + ',' +
+           std::to_string(it.reps_done) + ',';
+    append_number(out, it.hold_s);
+    out += ',' + std::to_string(it.pain_0_10) + ']';
+  }
+  out += "]," + std::to_string(log.pain_before) + ',' + std::to_string(log.pain_after) + ',' +
+         std::to_string(static_cast<int>(log.difficulty)) + ',' + (log.finished ? "1" : "0");
+  if (!log.note.empty()) {
+    out += ',';
+    json_append_string(out, log.note);
+  }
+  out += ']';
+}
+
 void write_check(std::string& out, const MorningCheck& c) {
   ObjectWriter w(out);
   w.whole("v", kRecordVersion);
@@ -221,6 +276,13 @@ void write_adjustment(std::string& out, const Adjustment& a) {
 std::string to_json(const SessionLog& log) {
   std::string out;
   write_session(out, log);
+  return out;
+}
+
+std::string to_stored_line(const SessionLog& log) {
+  std::string out;
+  out.reserve(256);
+  write_session_line(out, log);
   return out;
 }
 
@@ -294,8 +356,94 @@ bool read_session_v1(const JsonFields& f, long long latest_ms, SessionLog& log) 
   return !has_error_since(*f.sink().diags, first);
 }
 
+// A stored line ([3,...], see write_session_line), each place named as its field would be.
+bool read_session_line(const Sink& sink, const JsonValue& v, const std::string& path, long long latest_ms,
+                       SessionLog& log) {
+  static constexpr std::array<std::string_view, 13> kNames = {
+      "v", "id", "start", "tz", "active_s", "programme", "programme_name", "items", "pain_before", "pain_after",
+      "difficulty", "finished", "note"};
+  size_t first = sink.diags->size();
+  const std::vector<JsonValue>& a = v.items;
+  if (a.size() < 12 || a.size() > 13) {
+    sink.error(v.pos, path, "must hold 12 or 13 values, not " + std::to_string(a.size()));
+    return false;
+  }
+  auto key = [&](size_t i) { return child_key(path, kNames[i]); };
+  auto whole_in = [&](const JsonValue& x, const std::string& k, int& out, int lo, int hi) {
+    if (!read_whole(sink, x, k, out)) return false;
+    if (out < lo || out > hi) {
+      sink.error(x.pos, k, "must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", not " +
+                               std::to_string(out));
+      return false;
+    }
+    return true;
+  };
+  auto real_in = [&](const JsonValue& x, const std::string& k, double& out) {
+    if (!expect_type(sink, x, JsonValue::Type::Number, k)) return false;
+    if (!(x.number >= 0.0 && x.number <= kDayS)) {
+      sink.error(x.pos, k, "must be between 0 and " + number_text(kDayS) + ", not " + number_text(x.number));
+      return false;
+    }
+    out = x.number;
+    return true;
+  };
+  int version = 0;
+  if (whole_in(a[0], key(0), version, kStoredLineVersion, kStoredLineVersion) &&
+      read_text(sink, a[1], key(1), log.id, kIdMaxChars)) {
+    for (char c : log.id) {
+      if (c < 0x21 || c > 0x7e) {
+        sink.error(a[1].pos, key(1), "must be plain letters, digits and signs");
+        break;
+      }
+    }
+  }
+  if (read_whole64(sink, a[2], key(2), log.start_ms) && (log.start_ms < kEarliestMs || log.start_ms > latest_ms)) {
+    sink.error(a[2].pos, key(2), "is not a believable date and time");
+  }
+  whole_in(a[3], key(3), log.tz_offset_min, -kTzMaxMin, kTzMaxMin);
+  real_in(a[4], key(4), log.active_s);
+  read_text(sink, a[5], key(5), log.programme_id, kIdMaxChars);
+  read_text(sink, a[6], key(6), log.programme_name, kNameMaxChars);
+  if (expect_type(sink, a[7], JsonValue::Type::Array, key(7))) {
+    if (a[7].items.size() > static_cast<size_t>(kLogItemsMax)) {
+      sink.error(a[7].pos, key(7), "has more than " + std::to_string(kLogItemsMax) + " exercises");
+    }
+    for (size_t i = 0; i < a[7].items.size() && i < static_cast<size_t>(kLogItemsMax); ++i) {
+      const JsonValue& iv = a[7].items[i];
+      std::string k = item_key(key(7), std::to_string(i));
+      if (!expect_type(sink, iv, JsonValue::Type::Array, k)) continue;
+      if (iv.items.size() != 6) {
+        sink.error(iv.pos, k, "must hold 6 values, not " + std::to_string(iv.items.size()));
+        continue;
+      }
+      LogItem item;
+      int outcome = 0;
+      read_text(sink, iv.items[0], child_key(k, "exercise"), item.exercise_id, kIdMaxChars);
+      if (whole_in(iv.items[1], child_key(k, "outcome"), outcome, 0, static_cast<int>(kOutcomeNames.size()) - 1)) {
+        item.outcome = static_cast<ItemOutcome>(outcome);
+      }
+      whole_in(iv.items[2], child_key(k, "sets"), item.sets_done, 0, kSessionSetsMax);
+      whole_in(iv.items[3], child_key(k, "reps"), item.reps_done, 0, kRepsDoneMax);
+      real_in(iv.items[4], child_key(k, "hold_s"), item.hold_s);
+      whole_in(iv.items[5], child_key(k, "pain"), item.pain_0_10, -1, 10);
+      log.items.push_back(std::move(item));
+    }
+  }
+  whole_in(a[8], key(8), log.pain_before, -1, 10);
+  whole_in(a[9], key(9), log.pain_after, -1, 10);
+  int difficulty = 0;
+  if (whole_in(a[10], key(10), difficulty, 0, static_cast<int>(kDifficultyNames.size()) - 1)) {
+    log.difficulty = static_cast<Difficulty>(difficulty);
+  }
+  int finished = 0;
+  if (whole_in(a[11], key(11), finished, 0, 1)) log.finished = finished == 1;
+  if (a.size() == 13) read_text(sink, a[12], key(12), log.note, kNoteMaxChars);
+  return !has_error_since(*sink.diags, first);
+}
+
 bool read_session_at(const Sink& sink, const JsonValue& v, const std::string& path, long long latest_ms,
                      SessionLog& log) {
+  if (v.is_array()) return read_session_line(sink, v, path, latest_ms, log);
   if (!expect_type(sink, v, JsonValue::Type::Object, path)) return false;
   size_t first = sink.diags->size();
   const JsonValue* version = v.find("v");
@@ -410,32 +558,332 @@ RecordRead<Adjustment> read_adjustment_record(std::string_view json_text) {
   return read_record<Adjustment>(json_text, read_adjustment_at);
 }
 
+// ---- [SECTION] fast reading of stored sessions ---------------------------------------------
+
+namespace {
+
+// Reads a session line written exactly as write_session writes it: keys in its order, plain
+// ASCII strings without escapes, numbers in JSON's grammar. Anything else makes it give up
+// (false), and the full reader takes the line: it accepts what this accepts, with the same
+// values, and words every problem.
+class FastSession {
+ public:
+  // scratch: kept by the caller from line to line, so a log's items take one allocation.
+  FastSession(std::string_view text, std::vector<LogItem>& scratch) : s_(text), scratch_(scratch) { scratch_.clear(); }
+
+  // A stored line, [3,...] (write_session_line).
+  bool read_line(SessionLog& log) {
+    int v = 0, d = 0, finished = 0;
+    if (!lit("[") || !whole(v) || v != kStoredLineVersion || !lit(",") || !id(log.id) || !lit(",")) return false;
+    if (!whole64(log.start_ms) || log.start_ms < kEarliestMs || log.start_ms > kFarFutureMs || !lit(",")) return false;
+    if (!whole(log.tz_offset_min) || std::abs(log.tz_offset_min) > kTzMaxMin || !lit(",")) return false;
+    if (!real(log.active_s, kDayS) || !lit(",")) return false;
+    if (!text(log.programme_id, kIdMaxChars) || !lit(",") || !text(log.programme_name, kNameMaxChars)) return false;
+    if (!lit(",[")) return false;
+    if (!lit("]")) {
+      do {
+        if (scratch_.size() >= static_cast<size_t>(kLogItemsMax)) return false;
+        LogItem it;
+        int outcome = 0;
+        if (!lit("[") || !text(it.exercise_id, kIdMaxChars) || !lit(",")) return false;
+        if (!whole(outcome) || outcome < 0 || outcome >= static_cast<int>(kOutcomeNames.size()) || !lit(",")) return false;
+        it.outcome = static_cast<ItemOutcome>(outcome);
+        if (!whole(it.sets_done) || it.sets_done < 0 || it.sets_done > kSessionSetsMax || !lit(",")) return false;
+        if (!whole(it.reps_done) || it.reps_done < 0 || it.reps_done > kRepsDoneMax || !lit(",")) return false;
+        if (!real(it.hold_s, kDayS) || !lit(",") || !rating(it.pain_0_10) || !lit("]")) return false;
+        scratch_.push_back(std::move(it));
+      } while (lit(","));
+      if (!lit("]")) return false;
+      take_items(log.items);
+    }
+    if (!lit(",") || !rating(log.pain_before) || !lit(",") || !rating(log.pain_after) || !lit(",")) return false;
+    if (!whole(d) || d < 0 || d >= static_cast<int>(kDifficultyNames.size()) || !lit(",")) return false;
+    log.difficulty = static_cast<Difficulty>(d);
+    if (!whole(finished) || finished < 0 || finished > 1) return false;
+    log.finished = finished == 1;
+    if (lit(",") && !text(log.note, kNoteMaxChars)) return false;
+    return lit("]") && at_ == s_.size();
+  }
+
+  bool read(SessionLog& log) {
+    int v = 0;
+    if (!lit("{\"v\":") || !whole(v) || v != kRecordVersion) return false;
+    if (!key("id") || !id(log.id) || !key("start") || !whole64(log.start_ms)) return false;
+    if (log.start_ms < kEarliestMs || log.start_ms > kFarFutureMs) return false;
+    if (!key("tz") || !whole(log.tz_offset_min) || std::abs(log.tz_offset_min) > kTzMaxMin) return false;
+    if (!key("active_s") || !real(log.active_s, kDayS)) return false;
+    if (!key("programme") || !text(log.programme_id, kIdMaxChars)) return false;
+    if (!key("programme_name") || !text(log.programme_name, kNameMaxChars)) return false;
+    if (!key("items") || !lit("[") || !items()) return false;
+    take_items(log.items);
+    if (key("pain_before") && !pain(log.pain_before)) return false;
+    if (key("pain_after") && !pain(log.pain_after)) return false;
+    if (key("difficulty")) {
+      int d = choice(kDifficultyNames);
+      if (d <= 0) return false;  // "none" is never written
+      log.difficulty = static_cast<Difficulty>(d);
+    }
+    if (key("note") && !text(log.note, kNoteMaxChars)) return false;
+    if (!key("finished")) return false;
+    if (lit("true")) {
+      log.finished = true;
+    } else if (lit("false")) {
+      log.finished = false;
+    } else {
+      return false;
+    }
+    return lit("}") && at_ == s_.size();
+  }
+
+ private:
+  bool items() {
+    if (lit("]")) return true;
+    do {
+      if (scratch_.size() >= static_cast<size_t>(kLogItemsMax)) return false;
+      LogItem it;
+      if (!lit("{\"exercise\":") || !text(it.exercise_id, kIdMaxChars) || !key("outcome")) return false;
+      int outcome = choice(kOutcomeNames);
+      if (outcome < 0) return false;
+      it.outcome = static_cast<ItemOutcome>(outcome);
+      if (!key("sets") || !whole(it.sets_done) || it.sets_done < 0 || it.sets_done > kSessionSetsMax) return false;
+      if (!key("reps") || !whole(it.reps_done) || it.reps_done < 0 || it.reps_done > kRepsDoneMax) return false;
+      if (!key("hold_s") || !real(it.hold_s, kDayS)) return false;
+      if (key("pain") && !pain(it.pain_0_10)) return false;
+      if (!lit("}")) return false;
+      scratch_.push_back(std::move(it));
+    } while (lit(","));
+    return lit("]");
+  }
+
+  void take_items(std::vector<LogItem>& out) {
+    out.assign(std::make_move_iterator(scratch_.begin()), std::make_move_iterator(scratch_.end()));
+    scratch_.clear();
+  }
+
+  bool lit(std::string_view t) {
+    if (s_.size() - at_ < t.size()) return false;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (s_[at_ + i] != t[i]) return false;
+    }
+    at_ += t.size();
+    return true;
+  }
+  // ,"name":
+  bool key(std::string_view name) {
+    size_t back = at_;
+    if (lit(",\"") && lit(name) && lit("\":")) return true;
+    at_ = back;
+    return false;
+  }
+
+  // A string of printable ASCII other than '"' and '\', 1 to max_chars long.
+  bool raw(std::string_view& out, size_t max_chars) {
+    if (!lit("\"")) return false;
+    size_t start = at_;
+    while (at_ < s_.size() && s_[at_] != '"') {
+      char c = s_[at_];
+      if (c < 0x20 || c > 0x7e || c == '\\') return false;
+      ++at_;
+    }
+    if (at_ >= s_.size()) return false;
+    out = s_.substr(start, at_ - start);
+    ++at_;
+    return !out.empty() && out.size() <= max_chars;
+  }
+  bool text(std::string& out, int max_chars) {
+    std::string_view v;
+    if (!raw(v, static_cast<size_t>(max_chars))) return false;
+    out.assign(v);
+    return true;
+  }
+  bool id(std::string& out) {
+    std::string_view v;
+    if (!raw(v, kIdMaxChars) || v.find(' ') != std::string_view::npos) return false;
+    out.assign(v);
+    return true;
+  }
+  template <size_t N>
+  int choice(const std::array<std::string_view, N>& names) {
+    std::string_view v;
+    if (!raw(v, 32)) return -1;
+    for (size_t i = 0; i < N; ++i) {
+      if (names[i] == v) return static_cast<int>(i);
+    }
+    return -1;
+  }
+  bool digits(long long& out, int max_digits) {
+    bool negative = lit("-");
+    size_t start = at_;
+    long long v = 0;
+    while (at_ < s_.size() && s_[at_] >= '0' && s_[at_] <= '9') {
+      v = v * 10 + (s_[at_] - '0');
+      if (static_cast<int>(++at_ - start) > max_digits) return false;
+    }
+    size_t n = at_ - start;
+    if (n == 0 || (n > 1 && s_[start] == '0')) return false;
+    if (at_ < s_.size() && (s_[at_] == '.' || s_[at_] == 'e' || s_[at_] == 'E')) return false;
+    out = negative ? -v : v;
+    return true;
+  }
+  bool whole(int& out) {
+    long long v = 0;
+    if (!digits(v, 9)) return false;
+    out = static_cast<int>(v);
+    return true;
+  }
+  bool whole64(long long& out) { return digits(out, 15); }
+  bool pain(int& out) { return whole(out) && out >= 0 && out <= 10; }
+  bool rating(int& out) { return whole(out) && out >= -1 && out <= 10; }
+  // A number in JSON's grammar, converted by strtod as the full reader does, in [0, max].
+  bool real(double& out, double max) {
+    size_t start = at_;
+    auto run = [&]() {
+      size_t from = at_;
+      while (at_ < s_.size() && s_[at_] >= '0' && s_[at_] <= '9') ++at_;
+      return at_ - from;
+    };
+    lit("-");
+    size_t int_start = at_;
+    size_t n = run();
+    if (n == 0 || (n > 1 && s_[int_start] == '0')) return false;
+    if (lit(".") && run() == 0) return false;
+    if (lit("e") || lit("E")) {
+      if (!lit("+")) lit("-");
+      if (run() == 0) return false;
+    }
+    if (!exact_decimal(s_.substr(start, at_ - start), out)) {
+      char buf[40];
+      if (at_ - start >= sizeof buf) return false;
+      s_.copy(buf, at_ - start, start);
+      buf[at_ - start] = '\0';
+      out = std::strtod(buf, nullptr);
+    }
+    if (out == 0.0) out = 0.0;  // "-0" reads as 0
+    return out >= 0.0 && out <= max;
+  }
+
+  // "312.5" without strtod: with at most 15 digits and no exponent, the digits and the power
+  // of ten are exact doubles, and one division rounds correctly, as strtod does.
+  static bool exact_decimal(std::string_view t, double& out) {
+    static constexpr double kTens[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    bool negative = !t.empty() && t[0] == '-';
+    long long m = 0;
+    int digits = 0, decimals = -1;
+    for (size_t i = negative ? 1 : 0; i < t.size(); ++i) {
+      char c = t[i];
+      if (c == '.') {
+        decimals = 0;
+        continue;
+      }
+      if (c < '0' || c > '9' || ++digits > 15) return false;
+      m = m * 10 + (c - '0');
+      if (decimals >= 0) ++decimals;
+    }
+    out = static_cast<double>(m) / kTens[decimals > 0 ? decimals : 0];
+    if (negative) out = -out;
+    return true;
+  }
+
+  std::string_view s_;
+  std::vector<LogItem>& scratch_;
+  size_t at_ = 0;
+};
+
+bool read_fast(std::string_view line, SessionLog& log, std::vector<LogItem>& scratch) {
+  log = SessionLog{};
+  FastSession reader(line, scratch);
+  return !line.empty() && line[0] == '[' ? reader.read_line(log) : reader.read(log);
+}
+
+}  // namespace
+
+bool read_session_fast(std::string_view line, SessionLog& log) {
+  std::vector<LogItem> scratch;
+  return read_fast(line, log, scratch);
+}
+
 // ---- [SECTION] stored records ----------------------------------------------------------------
 
 Progress load_progress(const std::vector<StoredRecord>& sessions, const std::vector<StoredRecord>& checks,
                        const std::vector<StoredRecord>& adjustments) {
-  Progress p;
-  auto unreadable = [&](const char* store, const StoredRecord& r, std::string problem) {
-    p.unreadable.push_back(UnreadableRecord{store, r.key, r.text, std::move(problem)});
+  return load_progress(std::string_view(), sessions, checks, adjustments);
+}
+
+namespace {
+
+// Sessions in start order, each id once (a line met twice: the first one read is kept). A
+// session's start never changes, so copies of one sit side by side once sorted. Stored weeks
+// are mostly in order already; otherwise an order of indices is sorted, and each log moved
+// once.
+void order_sessions(std::vector<SessionLog>& sessions) {
+  auto before = [&](size_t a, size_t b) {
+    const SessionLog& x = sessions[a];
+    const SessionLog& y = sessions[b];
+    return x.start_ms != y.start_ms ? x.start_ms < y.start_ms : x.id < y.id;
   };
-  p.sessions.reserve(sessions.size());
+  std::vector<size_t> order(sessions.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (!std::is_sorted(order.begin(), order.end(), before)) std::stable_sort(order.begin(), order.end(), before);
+  std::vector<SessionLog> out;
+  out.reserve(sessions.size());
+  for (size_t i : order) {
+    if (!out.empty() && out.back().start_ms == sessions[i].start_ms && out.back().id == sessions[i].id) continue;
+    out.push_back(std::move(sessions[i]));
+  }
+  sessions = std::move(out);
+}
+
+}  // namespace
+
+Progress load_progress(std::string_view session_lines, const std::vector<StoredRecord>& sessions,
+                       const std::vector<StoredRecord>& checks, const std::vector<StoredRecord>& adjustments) {
+  Progress p;
+  auto unreadable = [&](const char* store, std::string_view key, std::string_view text, std::string problem) {
+    p.unreadable.push_back(UnreadableRecord{store, std::string(key), std::string(text), std::move(problem)});
+  };
+  p.sessions.reserve(sessions.size() + static_cast<size_t>(std::count(session_lines.begin(), session_lines.end(), '\n')) + 1);
+  std::string_view bucket;
+  std::vector<LogItem> scratch;
+  scratch.reserve(kLogItemsMax);
+  for (size_t at = 0; at < session_lines.size();) {
+    size_t end = session_lines.find('\n', at);
+    if (end == std::string_view::npos) end = session_lines.size();
+    std::string_view line = session_lines.substr(at, end - at);
+    at = end + 1;
+    if (line.empty()) continue;
+    if (line[0] == '#') {
+      bucket = line.substr(1);
+      continue;
+    }
+    SessionLog log;
+    if (read_fast(line, log, scratch)) {
+      p.sessions.push_back(std::move(log));
+      continue;
+    }
+    RecordRead<SessionLog> read = read_session_record(line);
+    if (read.ok) {
+      p.sessions.push_back(std::move(read.value));
+    } else {
+      unreadable("sessions", bucket, line, read.problem);
+    }
+  }
   for (const StoredRecord& r : sessions) {
     RecordRead<SessionLog> read = read_session_record(r.text);
     if (!read.ok) {
-      unreadable("sessions", r, read.problem);
+      unreadable("sessions", r.key, r.text, read.problem);
     } else if (read.value.id != r.key) {
-      unreadable("sessions", r, "its id does not match where it is stored");
+      unreadable("sessions", r.key, r.text, "its id does not match where it is stored");
     } else {
       p.sessions.push_back(std::move(read.value));
     }
   }
-  std::stable_sort(p.sessions.begin(), p.sessions.end(), session_before);
+  order_sessions(p.sessions);
   for (const StoredRecord& r : checks) {
     RecordRead<MorningCheck> read = read_check_record(r.text);
     if (read.ok && read.value.day == r.key) {
       p.checks.push_back(std::move(read.value));
     } else {
-      unreadable("checks", r, read.ok ? "its day does not match where it is stored" : read.problem);
+      unreadable("checks", r.key, r.text, read.ok ? "its day does not match where it is stored" : read.problem);
     }
   }
   std::stable_sort(p.checks.begin(), p.checks.end(), check_before);
@@ -444,7 +892,7 @@ Progress load_progress(const std::vector<StoredRecord>& sessions, const std::vec
     if (read.ok && read.value.exercise_id == r.key) {
       p.adjustments.push_back(std::move(read.value));
     } else {
-      unreadable("adjustments", r, read.ok ? "its exercise does not match where it is stored" : read.problem);
+      unreadable("adjustments", r.key, r.text, read.ok ? "its exercise does not match where it is stored" : read.problem);
     }
   }
   std::stable_sort(p.adjustments.begin(), p.adjustments.end(), adjustment_before);

@@ -6,9 +6,10 @@
 // for a clinician.
 //
 // Stored records are JSON text, one per session / check / adjustment, each with "v" (its
-// format version): version 1 records (the first storage format) are upgraded when read and
-// never rewritten behind the person's back. Times are milliseconds since 1970 (UTC) with
-// the local offset of that moment, so a session keeps its calendar day when travelling.
+// format version); sessions are kept a week to a stored value, one record a line. Version 1
+// records (the first storage format) are upgraded when read and never rewritten behind the
+// person's back. Times are milliseconds since 1970 (UTC) with the local offset of that
+// moment, so a session keeps its calendar day when travelling.
 //
 // [SECTION] records
 // [SECTION] stored records
@@ -32,6 +33,7 @@ namespace sb {
 
 inline constexpr int kRecordVersion = 2;        // the format written now
 inline constexpr int kBackupVersion = 1;        // the backup file's format
+inline constexpr int kStoredLineVersion = 3;    // a session's compact stored line (to_stored_line)
 inline constexpr int kNoteMaxChars = 500;       // a session's note
 inline constexpr int kLogItemsMax = 40;         // exercises in one session log
 inline constexpr long long kEarliestMs = 946684800000LL;  // 2000-01-01: older times are damage
@@ -103,6 +105,10 @@ struct Progress {
   void remove_adjustment(std::string_view exercise_id);
 };
 
+// A note as it is kept: control characters other than line breaks dropped, blank space
+// trimmed at both ends, cut to kNoteMaxChars characters (whole UTF-8 characters).
+std::string clean_note(std::string_view text);
+
 // The log of a session from the player's state at wall time now_s. started_ms and tz come
 // from the platform's calendar clock; id must be unique on this device.
 SessionLog make_session_log(const SessionState& state, const SessionView& view, std::string id, long long start_ms,
@@ -111,6 +117,9 @@ SessionLog make_session_log(const SessionState& state, const SessionView& view, 
 // ---- [SECTION] stored records ----------------------------------------------------------------
 
 std::string to_json(const SessionLog& log);
+// A session as it is stored: the fields of to_json by position in one array ("[3,...]"),
+// less than half the bytes. read_session_record reads both forms.
+std::string to_stored_line(const SessionLog& log);
 std::string to_json(const MorningCheck& check);
 std::string to_json(const Adjustment& adjustment);
 
@@ -134,6 +143,18 @@ struct StoredRecord {
 // Reads every stored record; the unreadable ones are listed (kept, never dropped).
 Progress load_progress(const std::vector<StoredRecord>& sessions, const std::vector<StoredRecord>& checks,
                        const std::vector<StoredRecord>& adjustments);
+
+// The same, with sessions also stored one per line in buckets (a week's sessions in one
+// stored value): session_lines holds the buckets joined, each after a line "#KEY" naming it.
+// A line that cannot be read is listed with its bucket's key; a session id met twice is kept
+// once. sessions holds records stored one per key (kept aside when the buckets were made).
+Progress load_progress(std::string_view session_lines, const std::vector<StoredRecord>& sessions,
+                       const std::vector<StoredRecord>& checks, const std::vector<StoredRecord>& adjustments);
+
+// The fast way through a stored session line: true, with log filled, when the line is written
+// exactly as to_json writes it (then read_session_record gives the same log); false for
+// anything else, which read_session_record then reads or words.
+bool read_session_fast(std::string_view line, SessionLog& log);
 
 // ---- [SECTION] derived views ----------------------------------------------------------------
 

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <cstdlib>
 
 extern "C" {
 void sb_page_first_frame();
@@ -30,6 +31,9 @@ int sb_page_text_field_value(const char* key, char* buf, int cap);
 void sb_page_text_field_set(const char* key, const char* text);
 void sb_page_text_field_hide(const char* key);
 void sb_page_open_handout(const char* json, int len);
+void sb_page_note_open(const char* label, const char* hint, const char* text, int max_chars);
+void sb_page_note_place(int shown, float x, float y, float w, float h, float cx0, float cy0, float cx1, float cy1);
+char* sb_page_note_take(int force);
 void sb_cue_schedule(const char* kind, double wall_ms);
 void sb_cue_cancel_from(double wall_ms);
 void sb_cue_set_volume(float volume, int muted);
@@ -87,6 +91,20 @@ bool page_text_field_value(const char* key, std::string& text) {
 void page_text_field_set(const char* key, const std::string& text) { sb_page_text_field_set(key, text.c_str()); }
 void page_text_field_hide(const char* key) { sb_page_text_field_hide(key); }
 void page_open_handout(const std::string& json) { sb_page_open_handout(json.data(), static_cast<int>(json.size())); }
+void page_note_open(const std::string& label, const std::string& hint, const std::string& text, int max_chars) {
+  sb_page_note_open(label.c_str(), hint.c_str(), text.c_str(), max_chars);
+}
+void page_note_place(bool shown, float x, float y, float w, float h, float clip_x0, float clip_y0, float clip_x1,
+                     float clip_y1) {
+  sb_page_note_place(shown ? 1 : 0, x, y, w, h, clip_x0, clip_y0, clip_x1, clip_y1);
+}
+bool page_note_take(std::string& out, bool force) {
+  char* p = sb_page_note_take(force ? 1 : 0);
+  if (!p) return false;
+  out = p;
+  std::free(p);
+  return true;
+}
 
 void cue_schedule(const char* sound, double wall_s) { sb_cue_schedule(sound, wall_s * 1000.0); }
 void cue_cancel_from(double wall_s) { sb_cue_cancel_from(wall_s * 1000.0); }

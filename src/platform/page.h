@@ -52,6 +52,16 @@ void page_text_field_hide(const char* key);
 // Opens the printable handout (web/handout.js) from its JSON.
 void page_open_handout(const std::string& json);
 
+// ---- the summary's note box: a real <textarea> over the canvas, so phones show their keyboard
+// Readies the box (hidden) with its label, hint and text; at most max_chars characters.
+void page_note_open(const std::string& label, const std::string& hint, const std::string& text, int max_chars);
+// Lays the box at x, y, w, h (CSS px of the canvas), showing only what lies inside the clip
+// rectangle; shown false hides it.
+void page_note_place(bool shown, float x, float y, float w, float h, float clip_x0, float clip_y0, float clip_x1,
+                     float clip_y1);
+// The box's text when the person changed it and paused typing (or now, when force), once.
+bool page_note_take(std::string& out, bool force);
+
 // ---- cue output (web/platform.js) ----
 // Schedules the named cue sound ("hold_second", "rep_done", ...) at a wall time (seconds of
 // emscripten_get_now()), on the audio clock, so it plays on time however frames go.

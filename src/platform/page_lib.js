@@ -105,6 +105,74 @@ mergeInto(LibraryManager.library, {
     var text = UTF8ToString(ptr);
     if (hook && hook.showError) hook.showError(text);
   },
+  // ---- the summary's note box ----
+  // The <textarea>, its latest text, and whether a change waits for the app to take it.
+  $sbNote: { el: null, changed: false, timer: 0 },
+  sb_page_note_open: function (label, hint, text, max_chars) {
+    var n = sbNote;
+    if (!n.el) {
+      var el = document.createElement('textarea');
+      el.id = 'note';
+      el.className = 'note-field';
+      el.rows = 3;
+      el.hidden = true;
+      // Typing is handed over once the person pauses (or leaves the box), not per key.
+      var ready = function () {
+        clearTimeout(n.timer);
+        n.changed = true;
+      };
+      el.addEventListener('input', function () {
+        clearTimeout(n.timer);
+        n.timer = setTimeout(ready, 500);
+      });
+      el.addEventListener('blur', ready);
+      // The wheel over a box with nothing to scroll scrolls the summary, as on any page.
+      el.addEventListener('wheel', function (e) {
+        if (el.scrollHeight > el.clientHeight) return;
+        e.preventDefault();
+        document.getElementById('canvas').dispatchEvent(new WheelEvent('wheel', e));
+      }, { passive: false });
+      document.body.appendChild(el);
+      n.el = el;
+    }
+    n.el.setAttribute('aria-label', UTF8ToString(label));
+    n.el.placeholder = UTF8ToString(hint);
+    n.el.maxLength = max_chars;
+    n.el.value = UTF8ToString(text);
+    n.changed = false;
+  },
+  sb_page_note_open__deps: ['$sbNote'],
+  sb_page_note_place: function (shown, x, y, w, h, cx0, cy0, cx1, cy1) {
+    var el = sbNote.el;
+    if (!el) return;
+    if (!shown || cy1 <= y || cy0 >= y + h) {
+      if (document.activeElement === el) el.blur();
+      el.hidden = true;
+      return;
+    }
+    var r = document.getElementById('canvas').getBoundingClientRect();
+    el.style.left = (r.left + x) + 'px';
+    el.style.top = (r.top + y) + 'px';
+    el.style.width = w + 'px';
+    el.style.height = h + 'px';
+    // Only the part inside the scrolled area shows, as the canvas draws it.
+    var top = Math.max(0, cy0 - y), bottom = Math.max(0, y + h - cy1);
+    el.style.clipPath = top > 0 || bottom > 0 ? 'inset(' + top + 'px 0px ' + bottom + 'px 0px)' : '';
+    el.hidden = false;
+  },
+  sb_page_note_place__deps: ['$sbNote'],
+  sb_page_note_take: function (force) {
+    var n = sbNote;
+    if (!n.el || !(n.changed || force)) return 0;
+    n.changed = false;
+    clearTimeout(n.timer);
+    var text = n.el.value;
+    var size = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+  },
+  sb_page_note_take__deps: ['$sbNote', 'malloc'],
   sb_page_set_session_active: function (active) {
     var hook = window.steadyShell;
     if (hook && hook.setSessionActive) hook.setSessionActive(!!active);

@@ -14,6 +14,7 @@ void note_write(ProgressKeeper& k, bool started) {
   if (!started) {
     ++k.unsaved;
     k.write_error = StorageWriteError::Failed;
+    k.problem_fresh = true;
   }
 }
 
@@ -39,7 +40,7 @@ void finish_import(ProgressKeeper& k, const std::string& text, long long now_ms)
     for (const auto& r : list) records.push_back(StoredRecord{key_of(r), to_json(r)});
     note_write(k, storage_put_many(name, records));
   };
-  store("sessions", merged.added_sessions, [](const SessionLog& s) { return s.id; });
+  if (!merged.added_sessions.empty() && k.available) note_write(k, storage_put_sessions(merged.added_sessions));
   store("checks", merged.added_checks, [](const MorningCheck& c) { return c.day; });
   store("adjustments", merged.added_adjustments, [](const Adjustment& a) { return a.exercise_id; });
   k.import = out;
@@ -54,8 +55,9 @@ bool keeper_poll(ProgressKeeper& k, long long now_ms) {
     if (status == StorageStatus::Ready) {
       double t0 = emscripten_get_now();
       LoadedStores stores;
+      std::string lines = storage_take_session_lines();
       if (storage_parse_loaded(storage_take_loaded(), stores)) {
-        k.progress = load_progress(stores.sessions, stores.checks, stores.adjustments);
+        k.progress = load_progress(lines, stores.sessions, stores.checks, stores.adjustments);
         for (const StoredRecord& r : stores.prefs) {
           if (r.key != "settings") continue;
           std::string problem;
@@ -65,6 +67,7 @@ bool keeper_poll(ProgressKeeper& k, long long now_ms) {
       } else {
         k.available = false;
         k.unavailable_reason = "failed";
+        k.problem_fresh = true;
       }
       k.load_ms = emscripten_get_now() - t0;
       storage_mark("sb-progress-loaded");
@@ -79,17 +82,20 @@ bool keeper_poll(ProgressKeeper& k, long long now_ms) {
       k.available = false;
       k.unavailable_reason = storage_reason();
       k.loaded = true;
+      k.problem_fresh = true;
       changed = true;
     }
   } else if (k.available && storage_status() == StorageStatus::Unavailable) {
     k.available = false;  // closed by another tab's upgrade, or the browser
     k.unavailable_reason = storage_reason();
+    k.problem_fresh = true;
     changed = true;
   }
   StorageWriteError e = storage_take_write_error();
   if (e != StorageWriteError::None) {
     k.write_error = e;
     ++k.unsaved;
+    k.problem_fresh = true;
     changed = true;
   }
   if (k.import_waiting) {
@@ -115,7 +121,7 @@ bool keeper_poll(ProgressKeeper& k, long long now_ms) {
 
 void keeper_save(ProgressKeeper& k, const SessionLog& log) {
   k.progress.put(log);
-  if (k.available) note_write(k, storage_put("sessions", log.id, to_json(log)));
+  if (k.available) note_write(k, storage_put_session(log));
 }
 
 void keeper_save(ProgressKeeper& k, const MorningCheck& check) {

@@ -32,6 +32,7 @@ struct ProgressKeeper {
   ImportOutcome import;             // the last import
   bool import_waiting = false;      // the file chooser is open
   bool import_finished = false;     // an import just ended (to announce); the caller clears it
+  bool problem_fresh = false;       // storage just failed or became unavailable (to announce); the caller clears it
 };
 
 // Call every frame: finishes loading once storage is ready, picks up write failures and

@@ -9,6 +9,9 @@ extern "C" {
 int sb_storage_status();
 char* sb_storage_reason();
 char* sb_storage_take_loaded();
+char* sb_storage_take_session_lines(int* len);
+int sb_storage_put_session(const char* id, double start_ms, int tz_min, const char* text, int len);
+int sb_storage_put_sessions(const char* json, int len);
 int sb_storage_put(const char* store, const char* key, const char* text, int len);
 int sb_storage_put_many(const char* store, const char* json, int len);
 int sb_storage_remove(const char* store, const char* key);
@@ -47,11 +50,19 @@ StorageStatus storage_status() {
 std::string storage_reason() { return take_string(sb_storage_reason()); }
 std::string storage_take_loaded() { return take_string(sb_storage_take_loaded()); }
 
+std::string storage_take_session_lines() {
+  int len = 0;
+  char* p = sb_storage_take_session_lines(&len);
+  std::string s(p, static_cast<size_t>(len));
+  std::free(p);
+  return s;
+}
+
 bool storage_parse_loaded(const std::string& json, LoadedStores& out) {
   JsonParseResult parsed = parse_json(json);
   if (!parsed.ok || !parsed.root.is_object()) return false;
   for (const JsonMember& m : parsed.root.members) {
-    std::vector<StoredRecord>* list = m.key == "sessions"      ? &out.sessions
+    std::vector<StoredRecord>* list = m.key == "sessions_aside" ? &out.sessions
                                       : m.key == "checks"      ? &out.checks
                                       : m.key == "adjustments" ? &out.adjustments
                                       : m.key == "prefs"       ? &out.prefs
@@ -83,6 +94,26 @@ bool storage_put_many(const char* store, const std::vector<StoredRecord>& record
   }
   json += ']';
   return sb_storage_put_many(store, json.data(), static_cast<int>(json.size())) != 0;
+}
+
+bool storage_put_session(const SessionLog& log) {
+  std::string text = to_stored_line(log);
+  return sb_storage_put_session(log.id.c_str(), static_cast<double>(log.start_ms), log.tz_offset_min, text.data(),
+                                static_cast<int>(text.size())) != 0;
+}
+
+bool storage_put_sessions(const std::vector<SessionLog>& logs) {
+  std::string json = "[";
+  for (size_t i = 0; i < logs.size(); ++i) {
+    if (i) json += ',';
+    json += '[';
+    json_append_string(json, logs[i].id);
+    json += ',' + std::to_string(logs[i].start_ms) + ',' + std::to_string(logs[i].tz_offset_min) + ',';
+    json_append_string(json, to_stored_line(logs[i]));
+    json += ']';
+  }
+  json += ']';
+  return sb_storage_put_sessions(json.data(), static_cast<int>(json.size())) != 0;
 }
 
 bool storage_remove(const char* store, const std::string& key) { return sb_storage_remove(store, key.c_str()) != 0; }

@@ -17,9 +17,12 @@ StorageStatus storage_status();
 // partitioned frame), "failed" (it would not open or read), "closed" (another tab upgraded).
 std::string storage_reason();
 
-// Everything read at start, once (the JSON of {"sessions": [[key, text]...], ...}).
+// Everything read at start, once: the small stores as JSON ({"checks": [[key, text]...],
+// ...}) and the sessions' weeks as lines ("#2026-W47", then that week's records, one a line).
 std::string storage_take_loaded();
-// Splits that JSON into each store's records; false when it is damaged.
+std::string storage_take_session_lines();
+// Splits that JSON into each store's records ("sessions_aside": sessions kept one a key);
+// false when it is damaged.
 struct LoadedStores {
   std::vector<StoredRecord> sessions, checks, adjustments, prefs;
 };
@@ -28,6 +31,9 @@ bool storage_parse_loaded(const std::string& json, LoadedStores& out);
 // One transaction each; false when it could not even start (storage unavailable).
 bool storage_put(const char* store, const std::string& key, const std::string& text);
 bool storage_put_many(const char* store, const std::vector<StoredRecord>& records);
+// A session into its week's stored value (read and rewritten in one transaction).
+bool storage_put_session(const SessionLog& log);
+bool storage_put_sessions(const std::vector<SessionLog>& logs);
 bool storage_remove(const char* store, const std::string& key);
 // The last write that failed, once.
 StorageWriteError storage_take_write_error();

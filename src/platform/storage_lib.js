@@ -24,6 +24,26 @@ mergeInto(LibraryManager.library, {
     return sbNewString(s ? s.takeLoaded() : '{}');
   },
   sb_storage_take_loaded__deps: ['$sbNewString'],
+  // The weeks' session lines: a malloc'd copy of the UTF-8 bytes (the caller frees it), and
+  // their count in *len.
+  sb_storage_take_session_lines: function (len) {
+    var s = window.steadyStorage;
+    var bytes = s && s.takeSessionLines ? s.takeSessionLines() : new Uint8Array(0);
+    var ptr = _malloc(bytes.length + 1);
+    HEAPU8.set(bytes, ptr);
+    HEAPU8[ptr + bytes.length] = 0;
+    HEAP32[len >> 2] = bytes.length;
+    return ptr;
+  },
+  sb_storage_take_session_lines__deps: ['malloc'],
+  sb_storage_put_session: function (id, start_ms, tz_min, text, len) {
+    var s = window.steadyStorage;
+    return s && s.putSession(UTF8ToString(id), start_ms, tz_min, UTF8ToString(text, len)) ? 1 : 0;
+  },
+  sb_storage_put_sessions: function (json, len) {
+    var s = window.steadyStorage;
+    return s && s.putSessions(UTF8ToString(json, len)) ? 1 : 0;
+  },
   sb_storage_put: function (store, key, text, len) {
     var s = window.steadyStorage;
     return s && s.put(UTF8ToString(store), UTF8ToString(key), UTF8ToString(text, len)) ? 1 : 0;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 
 #include "core/json.h"
 #include "core/json_read.h"
@@ -311,6 +312,10 @@ HistoryAction draw_history(Ui& ui, const Content& content, const HistoryModel& m
       }
       text_block(ui, "history.session." + s.id, line, ui.fonts.body, ui.palette.text, col.width);
       text_block(ui, "history.session_detail." + s.id, detail, ui.fonts.small, ui.palette.text_muted, col.width);
+      if (!s.note.empty()) {
+        text_block(ui, "history.session_note." + s.id, ui.strings.format("history.session_note", {{"note", s.note}}),
+                   ui.fonts.small, ui.palette.text_muted, col.width);
+      }
       ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 10));
     }
   }
@@ -383,9 +388,9 @@ std::string history_print_report(const Strings& strings, const Content& content,
     const std::string cells[] = {short_date(strings, local_day(s.start_ms, s.tz_offset_min)), s.programme_name,
                                  std::to_string(done) + "/" + std::to_string(s.items.size()),
                                  s.pain_before >= 0 ? std::to_string(s.pain_before) : "",
-                                 s.pain_after >= 0 ? std::to_string(s.pain_after) : "", feel};
+                                 s.pain_after >= 0 ? std::to_string(s.pain_after) : "", feel, s.note};
     out += i > first ? ",[" : "[";
-    for (size_t c = 0; c < 6; ++c) {
+    for (size_t c = 0; c < std::size(cells); ++c) {
       if (c) out += ',';
       json_append_string(out, cells[c]);
     }

@@ -19,7 +19,7 @@ void Layout::add(std::string_view id, LayoutKind kind, float x, float y, float w
 }
 
 std::string Layout::to_json() const {
-  static const char* kKindNames[] = {"text", "button", "figure"};
+  static const char* kKindNames[] = {"text", "button", "figure", "field"};
   std::string out = "{\"screen\":";
   json_append_string(out, screen);
   char buf[160];

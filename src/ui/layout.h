@@ -8,7 +8,7 @@
 
 namespace sb {
 
-enum class LayoutKind { Text, Button, Figure };
+enum class LayoutKind { Text, Button, Figure, Field };  // Field: a text box the page lays over
 
 struct LayoutItem {
   std::string id;     // stable name, e.g. "welcome.title"

@@ -44,8 +44,24 @@ void draw_pain_question(Ui& ui, const Column& col, PlayerAction& action) {
   }
 }
 
+// A box for the person's note: drawn as an empty field, for the page to lay its text box on.
+NoteSlot note_box(Ui& ui, const Column& col) {
+  text_block(ui, "summary.note_label", ui.strings.get("summary.note"), ui.fonts.heading, ui.palette.text, col.width);
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 12));
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float h = 112.0f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(at, ImVec2(at.x + col.width, at.y + h), to_u32(ui.palette.surface), 14);
+  dl->AddRect(at, ImVec2(at.x + col.width, at.y + h), to_u32(ui.palette.border), 14, 0, 1.5f * ui.palette.border_scale);
+  ImGui::Dummy(ImVec2(col.width, h));
+  ImGui::SetCursorScreenPos(ImVec2(col.left, at.y + h));
+  ui.layout.add("summary.note", LayoutKind::Field, at.x, at.y, col.width, h);
+  const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
+  return NoteSlot{true, at.x, at.y, col.width, h, clip_min.x, clip_min.y, clip_max.x, clip_max.y};
+}
+
 void draw_summary(Ui& ui, const SessionView& view, const SessionPlan& plan, const SummaryAnswers& answers, const Column& col,
-                  PlayerAction& action) {
+                  PlayerAction& action, NoteSlot& note) {
   text_block(ui, "summary.title", ui.strings.get("summary.title"), ui.fonts.title, ui.palette.text, col.width, Align::Center);
   ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 6));
   text_block(ui, "summary.subtitle", ui.strings.get("summary.subtitle"), ui.fonts.body, ui.palette.text_muted, col.width,
@@ -111,8 +127,10 @@ void draw_summary(Ui& ui, const SessionView& view, const SessionPlan& plan, cons
         action.difficulty = choices[i].d;
       }
     }
-    ImGui::SetCursorScreenPos(ImVec2(col.left, y + (stacked ? 3 * (52 + gap) - gap : 52.0f) + 16));
+    ImGui::SetCursorScreenPos(ImVec2(col.left, y + (stacked ? 3 * (52 + gap) - gap : 52.0f) + 24));
   }
+  note = note_box(ui, col);
+  ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 16));
   text_block(ui, "summary.saved", ui.strings.get(answers.save_failed ? "summary.not_saved" : "summary.saved"), ui.fonts.small,
              answers.save_failed ? ui.palette.danger : ui.palette.text_muted, col.width, Align::Center);
   ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 16));
@@ -173,9 +191,11 @@ void draw_options(Ui& ui, const SessionView& view, const CueSettings& settings, 
 
 PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& plan, const Content& content,
                          const std::string& caption, const CueSettings& settings, bool options_open,
-                         const SummaryAnswers& answers, FigureSlot& figure_slot) {
+                         const SummaryAnswers& answers, FigureSlot& figure_slot, NoteSlot* note_slot) {
   PlayerAction action;
   figure_slot = FigureSlot{};
+  NoteSlot note;
+  if (note_slot) *note_slot = NoteSlot{};
   ImGuiIO& io = ImGui::GetIO();
   const float w = io.DisplaySize.x, h = io.DisplaySize.y;
   begin_screen(ui, view.finished ? "summary" : "player");
@@ -184,9 +204,10 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
   if (view.finished) {
     begin_scroll_area(ui, "summary.scroll");
     ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 24));
-    draw_summary(ui, view, plan, answers, col, action);
+    draw_summary(ui, view, plan, answers, col, action, note);
     end_scroll_area();
     end_screen();
+    if (note_slot) *note_slot = note;
     return action;
   }
 

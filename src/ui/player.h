@@ -42,14 +42,24 @@ std::string phase_word(const Strings& strings, SegmentKind kind);
 struct SummaryAnswers {
   int pain_after = -1;
   Difficulty difficulty = Difficulty::None;
+  std::string note;          // the person's own words (clean_note), "" none
   bool save_failed = false;  // storage refused it (or is unavailable)
 };
 
+// Where the summary's note box goes, in CSS px of the canvas, and the part of it visible in
+// the scrolled area; shown false on every other screen. The page lays a real text box there.
+struct NoteSlot {
+  bool shown = false;
+  float x = 0, y = 0, w = 0, h = 0;
+  float clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;
+};
+
 // Draws the player for view; caption is the latest cue's words. figure_slot gets the rect
-// where the figure goes (h == 0 when the screen shows none).
+// where the figure goes (h == 0 when the screen shows none); note_slot, when given, where the
+// summary's note box goes.
 PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& plan, const Content& content,
                          const std::string& caption, const CueSettings& settings, bool options_open,
-                         const SummaryAnswers& answers, FigureSlot& figure_slot);
+                         const SummaryAnswers& answers, FigureSlot& figure_slot, NoteSlot* note_slot = nullptr);
 
 // The question before a session starts: pain now, 0-10, or start without rating.
 struct BeforeAction {

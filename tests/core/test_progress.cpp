@@ -3,6 +3,7 @@
 // and the clinician's CSV.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -170,6 +171,168 @@ TEST_CASE("stored records that cannot be read are kept aside with the reason, th
   // The text is kept byte for byte, and goes along in a backup.
   CHECK(p.unreadable[0].text == sessions[1].text);
   CHECK(backup_json(p, kNov21).find("\"store\":\"checks\",\"key\":\"2025-11-22\",\"text\":\"null\"") != std::string::npos);
+}
+
+namespace {
+
+// A random session log; plain: ASCII text without characters JSON escapes (the common case,
+// which the fast path reads), otherwise with quotes, tabs, line breaks and accents.
+SessionLog random_session(std::mt19937& rng, int n, bool plain) {
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  SessionLog s;
+  s.id = "s-" + std::to_string(kNov21 + n) + "-" + std::to_string(pick(0, 0xffff));
+  s.start_ms = kEarliestMs + static_cast<long long>(pick(0, 1 << 30)) * 1000 + pick(0, 999);
+  s.tz_offset_min = pick(-840, 720);
+  s.active_s = pick(0, 3) == 0 ? pick(0, 7200) : std::uniform_real_distribution<double>(0, 7200)(rng);
+  s.programme_id = "p" + std::to_string(pick(0, 9));
+  s.programme_name = plain ? std::string("Gentle start ") + static_cast<char>('A' + pick(0, 25))
+                           : std::string("Name \"") + static_cast<char>('A' + pick(0, 25)) + "\" \\ ü";
+  int items = pick(0, 8);
+  for (int i = 0; i < items; ++i) {
+    s.items.push_back(LogItem{"ex-" + std::to_string(pick(0, 49)), static_cast<ItemOutcome>(pick(0, 4)), pick(0, 10),
+                              pick(0, 500), pick(0, 1) ? 5.0 * pick(0, 60) : std::uniform_real_distribution<double>(0, 3000)(rng),
+                              pick(-1, 10)});
+  }
+  s.pain_before = pick(-1, 10);
+  s.pain_after = pick(-1, 10);
+  s.difficulty = static_cast<Difficulty>(pick(0, 3));
+  if (pick(0, 1)) s.note = plain ? "Felt fine, a bit stiff (" + std::to_string(n) + ")" : "Stiff\nthen \"ok\"\tü";
+  s.finished = pick(0, 1) == 1;
+  return s;
+}
+
+// Session lines in buckets, as the page hands them over.
+std::string bucket_lines(const std::vector<std::pair<std::string, std::vector<std::string>>>& buckets) {
+  std::string out;
+  for (const auto& [key, lines] : buckets) {
+    out += "#" + key + "\n";
+    for (const std::string& line : lines) out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the fast path reads stored sessions exactly as the full reader does") {
+  std::mt19937 rng(611);
+  int fast = 0;
+  for (int n = 0; n < 300; ++n) {
+    bool plain = n % 4 != 0;
+    SessionLog s = random_session(rng, n, plain);
+    std::string text = to_json(s);
+    SessionLog quick;
+    bool took = read_session_fast(text, quick);
+    CHECK_MESSAGE(took == plain, text);  // everything the app writes in plain text goes the fast way
+    fast += took;
+    RecordRead<SessionLog> full = read_session_record(text);
+    REQUIRE_MESSAGE(full.ok, full.problem);
+    check_same(full.value, s);
+    if (took) check_same(quick, full.value);
+    // The compact stored line: the same log, either way, in less than half the bytes.
+    std::string line = to_stored_line(s);
+    CHECK(line.size() * 2 < text.size() + 40);
+    SessionLog quick_line;
+    CHECK_MESSAGE(read_session_fast(line, quick_line) == plain, line);
+    RecordRead<SessionLog> full_line = read_session_record(line);
+    REQUIRE_MESSAGE(full_line.ok, full_line.problem);
+    check_same(full_line.value, s);
+    if (plain) check_same(quick_line, s);
+  }
+  CHECK(fast == 225);
+}
+
+TEST_CASE("the fast path gives up on anything odd, and never takes what the full reader refuses") {
+  std::mt19937 rng(612);
+  SessionLog probe_log = random_session(rng, 1, true);
+  probe_log.note = "ok";
+  probe_log.pain_after = 4;
+  // Every cut, and every byte changed to a few others: whenever the fast path takes a line,
+  // the full reader takes it too, with the same values.
+  int taken = 0, refused_by_both = 0;
+  auto probe = [&](const std::string& t) {
+    SessionLog quick;
+    bool took = read_session_fast(t, quick);
+    RecordRead<SessionLog> full = read_session_record(t);
+    if (took) {
+      ++taken;
+      REQUIRE_MESSAGE(full.ok, t);
+      check_same(quick, full.value);
+    } else if (!full.ok) {
+      ++refused_by_both;
+    }
+  };
+  for (const std::string& text : {to_json(probe_log), to_stored_line(probe_log)}) {
+    for (size_t cut = 0; cut < text.size(); ++cut) probe(text.substr(0, cut));
+    for (size_t i = 0; i < text.size(); ++i) {
+      for (char c : {'0', '9', '-', '.', 'e', '"', ',', '\\', ' ', 'x', ']', '['}) {
+        std::string t = text;
+        t[i] = c;
+        probe(t);
+      }
+    }
+  }
+  CHECK(taken > 0);
+  CHECK(refused_by_both > 100);
+  // Values out of bounds go to the full reader, which says why.
+  SessionLog out;
+  SessionLog s = sample_session("s-1", kNov21);
+  s.programme_name = "Gentle start";
+  s.note = "fine";
+  std::string good = to_json(s);
+  REQUIRE(read_session_fast(good, out));
+  for (auto [from, to] : {std::pair<std::string, std::string>{"\"tz\":-60", "\"tz\":-6000"},
+                          {"\"pain_before\":3", "\"pain_before\":11"},
+                          {"\"sets\":3", "\"sets\":99"},
+                          {"\"v\":2", "\"v\":3"},
+                          {"\"start\":1763726400000", "\"start\":17637264000"},
+                          {"\"active_s\":312.5", "\"active_s\":-1"}}) {
+    std::string t = good;
+    REQUIRE(t.find(from) != std::string::npos);
+    t.replace(t.find(from), from.size(), to);
+    CHECK_MESSAGE(!read_session_fast(t, out), t);
+    RecordRead<SessionLog> full = read_session_record(t);
+    CHECK_FALSE(full.ok);
+    CHECK_FALSE(full.problem.empty());
+  }
+}
+
+TEST_CASE("300 random sessions stored a week to a bucket load back the same, whichever reader took them") {
+  std::mt19937 rng(613);
+  std::vector<SessionLog> logs;
+  std::vector<std::pair<std::string, std::vector<std::string>>> buckets;
+  for (int n = 0; n < 300; ++n) {
+    logs.push_back(random_session(rng, n, n % 3 != 0));
+    if (n % 7 == 0) buckets.push_back({"2025-W" + std::to_string(n / 7), {}});
+    buckets.back().second.push_back(n % 2 ? to_stored_line(logs.back()) : to_json(logs.back()));
+  }
+  // A first-format record and a damaged line, in a bucket of their own.
+  buckets.push_back({"2023-W40", {R"({"v":1,"id":"s-old","start":1700000000000,"programme":"p","done":["a"]})",
+                                  R"({"v":2,"id":"s-broken","start":)"}});
+  // The same session twice (a bucket copied): it loads once.
+  buckets.push_back({"2025-W99", {to_json(logs[5])}});
+  std::vector<StoredRecord> aside = {{"s-aside", "not json at all"}};
+  Progress p = load_progress(bucket_lines(buckets), aside, {}, {});
+  REQUIRE(p.sessions.size() == 301);
+  for (const SessionLog& s : logs) {
+    const SessionLog* got = p.find_session(s.id);
+    REQUIRE_MESSAGE(got, s.id);
+    check_same(*got, s);
+  }
+  CHECK(p.find_session("s-old"));
+  CHECK(std::is_sorted(p.sessions.begin(), p.sessions.end(),
+                       [](const SessionLog& a, const SessionLog& b) { return a.start_ms < b.start_ms; }));
+  REQUIRE(p.unreadable.size() == 2);
+  CHECK(p.unreadable[0].store == "sessions");
+  CHECK(p.unreadable[0].key == "2023-W40");
+  CHECK(p.unreadable[0].text == R"({"v":2,"id":"s-broken","start":)");
+  CHECK(p.unreadable[0].problem.find("not complete JSON") != std::string::npos);
+  CHECK(p.unreadable[1].key == "s-aside");
+  // Loaded the old way, one record a key, the same sessions come out.
+  std::vector<StoredRecord> one_per_key;
+  for (const SessionLog& s : logs) one_per_key.push_back({s.id, to_json(s)});
+  Progress q = load_progress(one_per_key, {}, {});
+  REQUIRE(q.sessions.size() == 300);
+  for (const SessionLog& s : q.sessions) check_same(s, *p.find_session(s.id));
 }
 
 TEST_CASE("a session log is made from the player's records") {
@@ -404,6 +567,30 @@ TEST_CASE("settings read back, and damaged settings fall back to defaults one by
   Settings broken = read_settings_record("{\"sound\":", &problem);
   CHECK(broken.sound);
   CHECK(problem == "the saved settings are damaged");
+}
+
+}  // namespace sb
+
+namespace sb {
+
+TEST_CASE("a note is kept as plain text: trimmed, no control characters, at most 500 characters") {
+  CHECK(clean_note("  Stiff after driving.\n") == "Stiff after driving.");
+  CHECK(clean_note("a\tb\x01" "c\r\nd") == "abc\nd");
+  CHECK(clean_note(" \n ") == "");
+  CHECK(clean_note("<b>bold</b> & \"quotes\"") == "<b>bold</b> & \"quotes\"");
+  std::string long_text;
+  for (int i = 0; i < 600; ++i) long_text += "é";
+  std::string kept = clean_note(long_text);
+  CHECK(kept.size() == 2u * kNoteMaxChars);  // whole two-byte characters, none cut in half
+  SessionLog s;
+  s.id = "s-n";
+  s.start_ms = kEarliestMs;
+  s.programme_id = "p";
+  s.programme_name = "P";
+  s.note = kept;
+  RecordRead<SessionLog> r = read_session_record(to_json(s));
+  REQUIRE_MESSAGE(r.ok, r.problem);
+  CHECK(r.value.note == kept);
 }
 
 }  // namespace sb

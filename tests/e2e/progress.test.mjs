@@ -1,9 +1,10 @@
 // Progress kept in the browser: a finished session is on disk the moment the summary shows
 // (closing the page right then loses nothing), History shows it after a reload, a backup
 // exported from one profile restores the same history in a fresh one (twice changes
-// nothing), bad files are refused without touching anything, records of the first storage
-// format still read, a damaged record is kept and reported, and with IndexedDB blocked the
-// app says so and still runs.
+// nothing), bad files are refused without touching anything, databases of the first and
+// second versions move into weekly buckets losing nothing (first-format records still read,
+// a damaged record is kept aside and reported), and with IndexedDB blocked the app says so
+// and still runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -35,18 +36,49 @@ function listedSessions(lay) {
   return lay.items.filter((i) => /^history\.session\.s-/.test(i.id)).map((i) => i.id.slice('history.session.'.length)).sort();
 }
 
-// Every record of a store, read straight from IndexedDB: { key: text }.
+// A stored session line in the record's named form: the app stores its own sessions as
+// compact "[3,...]" lines (core/progress.h, to_stored_line); lines moved from older versions
+// are kept as they were.
+function namedRecord(line) {
+  const r = JSON.parse(line);
+  if (!Array.isArray(r)) return line;
+  const outcomes = ['not-reached', 'partial', 'done', 'skipped', 'stopped'];
+  const feel = ['none', 'easy', 'right', 'hard'];
+  const o = { v: 2, id: r[1], start: r[2], tz: r[3], active_s: r[4], programme: r[5], programme_name: r[6],
+    items: r[7].map(([exercise, outcome, sets, reps, hold_s, pain]) =>
+      ({ exercise, outcome: outcomes[outcome], sets, reps, hold_s, ...(pain >= 0 ? { pain } : {}) })) };
+  if (r[8] >= 0) o.pain_before = r[8];
+  if (r[9] >= 0) o.pain_after = r[9];
+  if (r[10] > 0) o.difficulty = feel[r[10]];
+  if (r.length > 12) o.note = r[12];
+  o.finished = r[11] === 1;
+  return JSON.stringify(o);
+}
+
+// Every record of a store, read straight from IndexedDB: { key: text }. Sessions are kept a
+// week to a record ("weeks", one session a line): for 'sessions' they come back by session
+// id, in their named form.
 async function storedRecords(page, store) {
-  return page.evaluate((name) => new Promise((resolve, reject) => {
+  const out = await page.evaluate((name) => new Promise((resolve, reject) => {
     const req = indexedDB.open('steady-back');
     req.onsuccess = () => {
       const db = req.result;
-      const tx = db.transaction([name], 'readonly');
-      const keys = tx.objectStore(name).getAllKeys();
-      const values = tx.objectStore(name).getAll();
+      const real = name === 'sessions' ? 'weeks' : name;
+      const tx = db.transaction([real], 'readonly');
+      const keys = tx.objectStore(real).getAllKeys();
+      const values = tx.objectStore(real).getAll();
       tx.oncomplete = () => {
         const out = {};
-        keys.result.forEach((k, i) => { out[k] = values.result[i]; });
+        keys.result.forEach((k, i) => {
+          if (name !== 'sessions') {
+            out[k] = values.result[i];
+            return;
+          }
+          for (const line of values.result[i].split('\n')) {
+            const r = JSON.parse(line);
+            out[Array.isArray(r) ? r[1] : r.id] = line;
+          }
+        });
         db.close();
         resolve(out);
       };
@@ -54,7 +86,12 @@ async function storedRecords(page, store) {
     };
     req.onerror = () => reject(req.error);
   }), store);
+  if (store === 'sessions') for (const id of Object.keys(out)) out[id] = namedRecord(out[id]);
+  return out;
 }
+
+// Typed on the summary: markup and quotes must stay plain text everywhere.
+const kNote = 'Stiff after <b>gardening</b> & "digging"';
 
 let sessionId = '';
 let backupFile = '';
@@ -115,7 +152,20 @@ test('pain after and difficulty are saved with the session and survive a reload'
   await tap(page, 'summary.hard');
   if (!(await savedWith(/"difficulty":"hard"/))) await tap(page, 'summary.hard');
   assert.ok(await savedWith(/"difficulty":"hard"/), 'how it felt is saved');
-  await page.reload();
+  // The note: a real text box over the summary's field, typed into like any page's.
+  await tap(page, 'summary.note');
+  const box = await page.evaluate(() => {
+    const el = document.getElementById('note');
+    const r = el.getBoundingClientRect();
+    const slot = window.__steady.layout.items.find((i) => i.id === 'summary.note');
+    return { focused: document.activeElement === el, tag: el.tagName, max: el.maxLength, label: el.getAttribute('aria-label'),
+      dx: Math.abs(r.x - slot.x), dy: Math.abs(r.y - slot.y), dw: Math.abs(r.width - slot.w) };
+  });
+  assert.deepEqual({ ...box, dx: box.dx < 1, dy: box.dy < 1, dw: box.dw < 1 },
+    { focused: true, tag: 'TEXTAREA', max: 500, label: 'A note for yourself (optional)', dx: true, dy: true, dw: true });
+  await page.keyboard.type(kNote);
+  assert.ok(await savedWith(/"note":"Stiff after <b>gardening<\/b>/), 'the note is saved once typing pauses');
+  await saveScreenshot(page, 'summary-note-phone');
   const sessions = await storedRecords(page, 'sessions');
   const second = Object.entries(sessions).find(([k]) => k !== sessionId);
   assert.ok(second, 'the second session is stored');
@@ -123,8 +173,11 @@ test('pain after and difficulty are saved with the session and survive a reload'
   assert.equal(log.pain_before, 4);
   assert.equal(log.pain_after, 2);
   assert.equal(log.difficulty, 'hard');
+  assert.equal(log.note, kNote);
   const history = await openHistory(page);
   assert.equal(listedSessions(history).length, 2);
+  assert.ok(history.items.some((i) => i.id === `history.session_note.${second[0]}`), 'History shows the note');
+  assert.equal(await page.evaluate(() => document.getElementById('note')?.hidden ?? true), true, 'no text box outside the summary');
   assert.ok(history.items.some((i) => i.id === 'history.pain_chart'), 'the pain chart shows the ratings');
   assert.ok(history.items.some((i) => i.id.startsWith('history.day.')), 'today is marked done on the calendar');
   assert.deepEqual(problems, []);
@@ -140,12 +193,14 @@ test('a backup exported from one profile restores the same history in a fresh on
   const backup = JSON.parse(fs.readFileSync(backupFile, 'utf8'));
   assert.equal(backup.app, 'steady-back');
   assert.equal(backup.sessions.length, 2);
+  assert.equal(backup.sessions.filter((s) => s.note === kNote).length, 1, 'the note is in the backup');
   const [csv] = await Promise.all([page.waitForEvent('download'), tap(page, 'history.export_csv')]);
   const csvFile = path.join(tmp, csv.suggestedFilename());
   await csv.saveAs(csvFile);
   const rows = fs.readFileSync(csvFile, 'utf8').trim().split('\r\n');
   assert.match(rows[0], /^date,time,programme,exercise,outcome,/);
   assert.ok(rows.length >= 3, 'a row per exercise of each session');
+  assert.ok(rows.some((r) => r.endsWith(',"Stiff after <b>gardening</b> & ""digging"""')), 'the note is in the CSV');
 
   const fresh = await openPage(env.browser, { width: 390, height: 844, dpr: 1, mobile: true });
   const empty = await openHistory(fresh.page);
@@ -208,7 +263,11 @@ test('the print view is built from text, with the chart and a row per session', 
     title: document.querySelector('#print-view h1').textContent,
     rows: document.querySelectorAll('#print-view tbody tr').length,
     chart: !!document.querySelector('#print-view svg polyline'),
+    note: [...document.querySelectorAll('#print-view td')].some((td) => td.textContent === 'Stiff after <b>gardening</b> & "digging"'),
+    markup: document.querySelectorAll('#print-view b').length,
   }));
+  assert.equal(view.note, true, 'the note is a cell of the table, as text');
+  assert.equal(view.markup, 0, 'never as markup');
   assert.equal(view.title, 'Steady Back: progress summary');
   assert.equal(view.rows, 2);
   assert.ok(view.chart);
@@ -219,27 +278,108 @@ test('the print view is built from text, with the chart and a row per session', 
   await shared.context.close();
 });
 
-test('records of the first storage format still show, and a damaged record is kept and reported', { timeout: 60000 }, async () => {
-  const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 1 });
-  // Before the app starts, make a version-1 database holding a first-format record and a
-  // damaged one, as an older app would have left it.
-  await context.addInitScript(() => {
+// Seeds a database of an older version (1 or 2) before the app starts, as an older app
+// would have left it: one record a key in "sessions".
+function seedOldDatabase(context, version, sessions, extra = {}) {
+  return context.addInitScript(([v, records, more]) => {
     if (sessionStorage.getItem('seeded')) return;
     sessionStorage.setItem('seeded', '1');
-    const req = indexedDB.open('steady-back', 1);
+    const req = indexedDB.open('steady-back', v);
     req.onupgradeneeded = () => {
-      const store = req.result.createObjectStore('sessions');
-      store.put(JSON.stringify({ v: 1, id: 's-old', start: Date.now() - 86400000, programme: 'gentle-start',
-        done: ['knee-to-chest', 'pelvic-tilt'], skipped: [], pain: 3 }), 's-old');
-      store.put('{"v":2,"id":"s-broken","start":', 's-broken');
+      const db = req.result;
+      const store = db.createObjectStore('sessions');
+      for (const [key, text] of records) store.put(text, key);
+      if (v >= 2) {
+        for (const name of ['checks', 'adjustments', 'prefs']) {
+          const s = db.createObjectStore(name);
+          for (const [key, text] of more[name] || []) s.put(text, key);
+        }
+      }
     };
     req.onsuccess = () => req.result.close();
-  });
+  }, [version, sessions, extra]);
+}
+
+// A session record of the second format, as the app writes it.
+function sessionText(id, start, extra = {}) {
+  return JSON.stringify({ v: 2, id, start, tz: -60, active_s: 300, programme: 'gentle-start', programme_name: 'Gentle start',
+    items: [{ exercise: 'knee-to-chest', outcome: 'done', sets: 1, reps: 6, hold_s: 30 }], pain_before: 3, ...extra, finished: true });
+}
+
+async function weekKeys(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('steady-back');
+    req.onsuccess = () => {
+      const db = req.result;
+      const get = db.transaction(['weeks']).objectStore('weeks').getAllKeys();
+      get.onsuccess = () => { resolve({ keys: get.result, version: db.version, stores: [...db.objectStoreNames] }); db.close(); };
+    };
+  }));
+}
+
+test('a version-1 database moves into weeks: first-format records still show, a damaged record is kept and reported', { timeout: 60000 }, async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 1 });
+  await seedOldDatabase(context, 1, [
+    ['s-old', JSON.stringify({ v: 1, id: 's-old', start: Date.now() - 86400000, programme: 'gentle-start',
+      done: ['knee-to-chest', 'pelvic-tilt'], skipped: [], pain: 3 })],
+    ['s-broken', '{"v":2,"id":"s-broken","start":'],
+  ]);
   const history = await openHistory(page);
   assert.deepEqual(listedSessions(history), ['s-old']);
   assert.ok(history.items.some((i) => i.id === 'history.notice.0'), 'the unreadable record is reported');
+  const weeks = await weekKeys(page);
+  assert.equal(weeks.version, 3);
+  assert.ok(!weeks.stores.includes('sessions'), 'the old store is gone once its records moved');
+  assert.equal(weeks.keys.length, 1);
+  assert.match(weeks.keys[0], /^\d{4}-W\d{2}$/);
+  assert.deepEqual(Object.keys(await storedRecords(page, 'sessions')), ['s-old']);
+  const aside = await storedRecords(page, 'sessions_aside');
+  assert.deepEqual(aside, { 's-broken': '{"v":2,"id":"s-broken","start":' }, 'the damaged record is kept as it was');
+  // The backup carries it too, so nothing is lost by moving devices.
+  const [download] = await Promise.all([page.waitForEvent('download'), tap(page, 'history.export')]);
+  const file = path.join(tmp, 'v1-backup.json');
+  await download.saveAs(file);
+  const backup = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(backup.sessions.length, 1);
+  assert.equal(backup.unreadable[0].text, '{"v":2,"id":"s-broken","start":');
+  assert.ok(problems.every((p) => /could not be read and is kept/.test(p)), problems.join('\n'));
+  await context.close();
+});
+
+test('a version-2 database moves into weeks with every session, check, change and setting', { timeout: 60000 }, async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 1 });
+  const now = Date.now();
+  const sessions = [];
+  // Twelve sessions over six weeks, two of them on one day, and one with a note.
+  for (let i = 0; i < 12; i++) {
+    const id = `s-${now - i * 3.5 * 86400000}-${i}`;
+    sessions.push([id, sessionText(id, Math.round(now - i * 3.5 * 86400000), i === 0 ? { note: 'Moved from v2' } : {})]);
+  }
+  sessions.push(['s-same-day', sessionText('s-same-day', now - 3600000)]);
+  sessions.push(['s-elsewhere', sessionText('s-other-id', now - 7200000)]);
+  const today = new Date(now - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  await seedOldDatabase(context, 2, sessions, {
+    checks: [[today, JSON.stringify({ v: 2, day: today, worse: false, at: now - 1000 })]],
+    adjustments: [['pelvic-tilt', JSON.stringify({ v: 2, exercise: 'pelvic-tilt', kind: 'lower-dose', at: now - 5000 })]],
+    prefs: [['settings', JSON.stringify({ v: 1, sound: false })]],
+  });
+  const history = await openHistory(page);
   const stored = await storedRecords(page, 'sessions');
-  assert.equal(stored['s-broken'], '{"v":2,"id":"s-broken","start":', 'the damaged record is kept as it was');
+  assert.equal(Object.keys(stored).length, 13, 'every readable session moved into a week');
+  const ids = sessions.map(([k]) => k).filter((k) => k !== 's-elsewhere').sort();
+  assert.deepEqual(Object.keys(stored).sort(), ids);
+  for (const [key, text] of sessions) if (stored[key]) assert.equal(stored[key], text, `${key} is kept byte for byte`);
+  const weeks = await weekKeys(page);
+  assert.ok(weeks.keys.length >= 6 && weeks.keys.length <= 8, `sessions over six weeks: ${weeks.keys}`);
+  assert.deepEqual(await storedRecords(page, 'sessions_aside'), { 's-elsewhere': sessions.at(-1)[1] });
+  assert.equal(Object.keys(await storedRecords(page, 'checks')).length, 1);
+  assert.equal(Object.keys(await storedRecords(page, 'adjustments')).length, 1);
+  assert.equal(Object.keys(await storedRecords(page, 'prefs')).length, 1);
+  // History lists the ten most recent; the total counts them all.
+  assert.equal(listedSessions(history).length, 10);
+  assert.ok(history.items.some((i) => i.id === 'history.notice.0'), 'the record stored under another id is reported');
+  const total = await page.evaluate(() => window.steadyStorage.timings.sessions);
+  assert.equal(total, 13);
   assert.ok(problems.every((p) => /could not be read and is kept/.test(p)), problems.join('\n'));
   await context.close();
 });
