@@ -510,7 +510,8 @@ void draw_share_screen(App& app, Ui& ui) {
     case ShareAction::Kind::Handout: {
       const Palette paper = load_palette(embedded_text(find_embedded("themes.json")), "light");
       page_open_handout(handout_json(app.strings, app.content, app.clips, paper, link_precision(app.builder.draft),
-                                     app.builder.link, app.builder.qr));
+                                     app.builder.link, app.builder.qr),
+                        app.strings.get("handout.failed"));
       break;
     }
   }

@@ -4,9 +4,30 @@
 Usage: embed_assets.py OUTPUT.cpp FILE...
 Each file becomes an entry of kEmbeddedFiles named by its base name, with a trailing NUL
 byte after the data (not counted in size) so text files can be read as C strings.
+JSON files go in without the spaces and line breaks between tokens (text inside strings is
+untouched), which keeps about 2 kB (gzip) out of the download.
 """
 import os
 import sys
+
+
+def compact_json(data: bytes) -> bytes:
+    """data without whitespace outside strings; everything else byte for byte."""
+    out = bytearray()
+    in_string = escaped = False
+    for c in data:
+        if in_string:
+            out.append(c)
+            if escaped:
+                escaped = False
+            elif c == 0x5C:  # backslash
+                escaped = True
+            elif c == 0x22:  # closing quote
+                in_string = False
+        elif c not in b' \t\r\n':
+            in_string = c == 0x22
+            out.append(c)
+    return bytes(out)
 
 
 def main() -> int:
@@ -17,6 +38,8 @@ def main() -> int:
     for i, path in enumerate(inputs):
         with open(path, 'rb') as f:
             data = f.read()
+        if path.endswith('.json'):
+            data = compact_json(data)
         name = os.path.basename(path).replace('.subset', '')
         lines.append(f'// {name}')
         lines.append(f'alignas(4) const unsigned char kData{i}[] = {{')

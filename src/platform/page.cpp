@@ -30,7 +30,7 @@ void sb_page_text_field(const char* key, const char* label, const char* initial,
 int sb_page_text_field_value(const char* key, char* buf, int cap);
 void sb_page_text_field_set(const char* key, const char* text);
 void sb_page_text_field_hide(const char* key);
-void sb_page_open_handout(const char* json, int len);
+void sb_page_open_handout(const char* json, int len, const char* failed);
 void sb_page_note_open(const char* label, const char* hint, const char* text, int max_chars);
 void sb_page_note_place(int shown, float x, float y, float w, float h, float cx0, float cy0, float cx1, float cy1);
 char* sb_page_note_take(int force);
@@ -90,7 +90,9 @@ bool page_text_field_value(const char* key, std::string& text) {
 }
 void page_text_field_set(const char* key, const std::string& text) { sb_page_text_field_set(key, text.c_str()); }
 void page_text_field_hide(const char* key) { sb_page_text_field_hide(key); }
-void page_open_handout(const std::string& json) { sb_page_open_handout(json.data(), static_cast<int>(json.size())); }
+void page_open_handout(const std::string& json, const std::string& failed) {
+  sb_page_open_handout(json.data(), static_cast<int>(json.size()), failed.c_str());
+}
 void page_note_open(const std::string& label, const std::string& hint, const std::string& text, int max_chars) {
   sb_page_note_open(label.c_str(), hint.c_str(), text.c_str(), max_chars);
 }

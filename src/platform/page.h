@@ -49,8 +49,9 @@ void page_text_field(const char* key, const std::string& label, const std::strin
 bool page_text_field_value(const char* key, std::string& text);
 void page_text_field_set(const char* key, const std::string& text);
 void page_text_field_hide(const char* key);
-// Opens the printable handout (web/handout.js) from its JSON.
-void page_open_handout(const std::string& json);
+// Opens the printable handout (web/handout.js, fetched on first use) from its JSON; failed is
+// announced when the handout's code cannot be fetched (offline before it was ever kept).
+void page_open_handout(const std::string& json, const std::string& failed);
 
 // ---- the summary's note box: a real <textarea> over the canvas, so phones show their keyboard
 // Readies the box (hidden) with its label, hint and text; at most max_chars characters.

@@ -276,8 +276,25 @@ mergeInto(LibraryManager.library, {
     }
   },
   // The printable handout (web/handout.js), built from JSON as text and SVG nodes.
-  sb_page_open_handout: function (ptr, len) {
-    var h = window.steadyHandout;
-    if (h) h.open(UTF8ToString(ptr, len));
+  // handout.js is fetched the first time it is needed (it is not part of the first visit).
+  sb_page_open_handout: function (ptr, len, failedPtr) {
+    var json = UTF8ToString(ptr, len);
+    var failed = UTF8ToString(failedPtr);
+    if (window.steadyHandout) {
+      window.steadyHandout.open(json);
+      return;
+    }
+    var tag = document.querySelector('script[data-handout-js]');
+    var script = document.createElement('script');
+    script.src = tag ? tag.getAttribute('data-handout-js') : 'handout.js';
+    script.onload = function () {
+      if (window.steadyHandout) window.steadyHandout.open(json);
+    };
+    script.onerror = function () {
+      console.warn('the handout could not be loaded');
+      var live = document.getElementById('live');
+      if (live) live.textContent = failed;
+    };
+    document.body.appendChild(script);
   },
 });
