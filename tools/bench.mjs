@@ -441,8 +441,9 @@ async function main() {
     throw new Error('build/bench-hello/site is missing: run tools/bench.sh (it builds the hello)');
   }
   const browser = await launchBrowser();
-  const app = await serveDist();
-  const hello = await startServer({ root: kHelloSite });
+  // Both served gzip-compressed, as any real host sends them.
+  const app = await serveDist({ compress: true });
+  const hello = await startServer({ root: kHelloSite, compress: true });
   const ctx = { browser, app, hello };
   const results = { when: new Date().toISOString(), chromium: browser.version(), cores: os.cpus().length };
   console.log(`Steady Back benchmark: Chromium ${browser.version()}, ${os.cpus().length} cores, ` +

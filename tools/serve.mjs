@@ -7,7 +7,11 @@
 // Tests can lay extra files over DIR without changing it: `overlay` maps a path inside the
 // site ("clinic.json") to its content (string or Buffer); the map is read at each request,
 // so a test may change it while serving.
+//
+// `compress` sends text and wasm gzip-compressed to browsers that accept it, as a real host
+// would (the benchmark uses it; the tests do not need it).
 import http from 'node:http';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +32,11 @@ const kTypes = {
 };
 
 // Starts serving root; resolves to { server, url, close() }.
-export function startServer({ root, host = '127.0.0.1', port = 0, prefix = '/', headers = {}, overlay = null } = {}) {
+const kCompressible = /^(text\/|application\/(wasm|json|manifest\+json)|image\/svg)/;
+
+export function startServer({ root, host = '127.0.0.1', port = 0, prefix = '/', headers = {}, overlay = null,
+  compress = false } = {}) {
+  const gzipped = new Map();  // file -> { source, data }: each file compressed once
   if (!prefix.endsWith('/')) prefix += '/';
   const rootAbs = path.resolve(root);
   const server = http.createServer((req, res) => {
@@ -61,10 +69,22 @@ export function startServer({ root, host = '127.0.0.1', port = 0, prefix = '/', 
         return;
       }
       const type = kTypes[path.extname(file).toLowerCase()] || 'application/octet-stream';
+      const encoding = {};
+      if (compress && kCompressible.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        let cached = gzipped.get(file);
+        if (!cached || !cached.source.equals(data)) {
+          cached = { source: data, data: zlib.gzipSync(data, { level: 9 }) };
+          gzipped.set(file, cached);
+        }
+        data = cached.data;
+        encoding['Content-Encoding'] = 'gzip';
+        encoding.Vary = 'Accept-Encoding';
+      }
       res.writeHead(200, {
         'Content-Type': type,
         'Content-Length': data.length,
         'Cache-Control': 'no-cache',
+        ...encoding,
         ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : data);
