@@ -1,6 +1,7 @@
 // today: home screen and programme chooser.
 #include "ui/today.h"
 
+#include <algorithm>
 #include <string>
 
 #include "core/dosage_text.h"
@@ -107,6 +108,20 @@ TodayAction draw_today(Ui& ui, const Content& content, const Programme& programm
   if (secondary_button(ui, "today.programmes", ui.strings.get("today.change"), col.width)) action.kind = TodayAction::Kind::Programmes;
   ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 12));
   if (secondary_button(ui, "today.library", ui.strings.get("today.library"), col.width)) action.kind = TodayAction::Kind::Library;
+  // Settings and About and safety, side by side when both fit.
+  {
+    const float gap = 12.0f, y = ImGui::GetCursorScreenPos().y + 12;
+    const std::string settings = ui.strings.get("today.settings"), about = ui.strings.get("today.about");
+    ImGui::PushFont(ui.fonts.button);
+    const float widest = std::max(ImGui::CalcTextSize(settings.c_str()).x, ImGui::CalcTextSize(about.c_str()).x);
+    ImGui::PopFont();
+    const bool across = (col.width - gap) / 2.0f >= widest + 32.0f;
+    const float bw = across ? (col.width - gap) / 2.0f : col.width;
+    ImGui::SetCursorScreenPos(ImVec2(col.left, y));
+    if (secondary_button(ui, "today.settings", settings, bw)) action.kind = TodayAction::Kind::Settings;
+    ImGui::SetCursorScreenPos(across ? ImVec2(col.left + bw + gap, y) : ImVec2(col.left, y + 48 + gap));
+    if (secondary_button(ui, "today.about", about, bw)) action.kind = TodayAction::Kind::About;
+  }
   end_scroll_area();
   // The one big Start, always in thumb reach.
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, h - footer_h), ImVec2(w, h), to_u32(ui.palette.background));

@@ -109,8 +109,15 @@ WelcomeAction draw_welcome(Ui& ui) {
   }
   ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + 14.0f));
   text_block(ui, "welcome.privacy", privacy, ui.fonts.small, ui.palette.text_muted, column, Align::Center);
-  ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + 6.0f));
-  text_block(ui, "welcome.safety", safety, ui.fonts.small, ui.palette.text_muted, column, Align::Center);
+  // The safety line opens About and safety: a link in the accent colour, 44 px tall at least.
+  const float safety_y = ImGui::GetCursorScreenPos().y + 6.0f;
+  const float safety_h = text_block_height(safety, ui.fonts.small, column);
+  const float link_h = std::max(44.0f, safety_h + 8.0f);
+  ImGui::SetCursorScreenPos(ImVec2(left, safety_y + (safety_h - link_h) * 0.5f));
+  if (tap_button("welcome.about", ImVec2(column, link_h), 12.0f)) action = WelcomeAction::About;
+  ui.layout.add("welcome.about", LayoutKind::Button, left, safety_y + (safety_h - link_h) * 0.5f, column, link_h);
+  ImGui::SetCursorScreenPos(ImVec2(left, safety_y));
+  text_block(ui, "welcome.safety", safety, ui.fonts.small, ui.palette.accent, column, Align::Center);
 
   end_screen();
   return action;
