@@ -65,6 +65,7 @@ struct App {
   bool safety_then_before = false;  // the safety questions were asked on the way to a session
   std::string published_controls;   // last session controls sent to the page
   PageControl control = PageControl::None;  // a page button pressed, handled this frame
+  std::vector<SDL_Event> deferred_keyups;   // key releases held back a frame (see frame())
 
   // Progress and settings, kept in the browser (IndexedDB through web/storage.js).
   ProgressKeeper keeper;

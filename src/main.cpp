@@ -638,11 +638,27 @@ void frame(void* arg) {
   App& app = *static_cast<App*>(arg);
   bool changed = false;
   SDL_Event event;
+  // ImGui 1.86 sees only whether a key is down at each frame: a key released in the frame
+  // it went down (a quick tap, a switch device, a test) is released one frame later instead.
+  for (SDL_Event& up : app.deferred_keyups) {
+    ImGui_ImplSDL2_ProcessEvent(&up);
+    changed = true;
+  }
+  app.deferred_keyups.clear();
+  std::array<SDL_Scancode, 8> down_now{};
+  size_t downs = 0;
   while (SDL_PollEvent(&event)) {
     changed = true;
     // Tab and Shift+Tab step through every control in reading order (ui/layout.h).
     if ((event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) && event.key.keysym.sym == SDLK_TAB) {
       if (event.type == SDL_KEYDOWN) app.layout.tab = (event.key.keysym.mod & KMOD_SHIFT) ? -1 : 1;
+      continue;
+    }
+    if (event.type == SDL_KEYDOWN && downs < down_now.size()) down_now[downs++] = event.key.keysym.scancode;
+    if (event.type == SDL_KEYUP &&
+        std::find(down_now.begin(), down_now.begin() + static_cast<long>(downs), event.key.keysym.scancode) !=
+            down_now.begin() + static_cast<long>(downs)) {
+      app.deferred_keyups.push_back(event);
       continue;
     }
     ImGui_ImplSDL2_ProcessEvent(&event);

@@ -118,9 +118,9 @@ TodayAction draw_today(Ui& ui, const Content& content, const Programme& programm
     const bool across = (col.width - gap) / 2.0f >= widest + 32.0f;
     const float bw = across ? (col.width - gap) / 2.0f : col.width;
     ImGui::SetCursorScreenPos(ImVec2(col.left, y));
-    if (secondary_button(ui, "today.settings", settings, bw)) action.kind = TodayAction::Kind::Settings;
+    if (secondary_button(ui, "today.more.settings", settings, bw)) action.kind = TodayAction::Kind::Settings;
     ImGui::SetCursorScreenPos(across ? ImVec2(col.left + bw + gap, y) : ImVec2(col.left, y + 48 + gap));
-    if (secondary_button(ui, "today.about", about, bw)) action.kind = TodayAction::Kind::About;
+    if (secondary_button(ui, "today.more.about", about, bw)) action.kind = TodayAction::Kind::About;
   }
   end_scroll_area();
   // The one big Start, always in thumb reach.
