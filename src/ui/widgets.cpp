@@ -57,9 +57,25 @@ float text_block_height(std::string_view text, ImFont* font, float wrap_width) {
   return h;
 }
 
+namespace {
+
+// The largest of the button, body and small fonts in which label fits avail CSS px (the
+// small one when none does): long labels and large text sizes stay whole on narrow phones.
+ImFont* label_font(const Ui& ui, std::string_view label, float avail) {
+  for (ImFont* f : {ui.fonts.button, ui.fonts.body}) {
+    ImGui::PushFont(f);
+    float w = ImGui::CalcTextSize(label.data(), label.data() + label.size()).x;
+    ImGui::PopFont();
+    if (w <= avail) return f;
+  }
+  return ui.fonts.small;
+}
+
+}  // namespace
+
 bool primary_button(Ui& ui, std::string_view id, std::string_view label, float width, float height) {
   if (height < 44.0f) height = 44.0f;
-  ImGui::PushFont(ui.fonts.button);
+  ImGui::PushFont(label_font(ui, label, width - 16.0f));
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette.on_primary);
   ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, height * 0.5f);
   ImGui::PushStyleColor(ImGuiCol_NavHighlight, ImVec4(0, 0, 0, 0));  // focus_ring draws ours
@@ -305,7 +321,7 @@ bool secondary_button(Ui& ui, std::string_view id, std::string_view label, float
   ImVec2 b(pos.x + width, pos.y + height);
   dl->AddRectFilled(pos, b, to_u32(ImGui::IsItemHovered() ? ui.palette.mat : ui.palette.surface), height * 0.5f);
   dl->AddRect(pos, b, to_u32(ui.palette.primary), height * 0.5f, 0, 2.0f * ui.palette.border_scale);
-  ImGui::PushFont(ui.fonts.button);
+  ImGui::PushFont(label_font(ui, label, width - 16.0f));
   ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
   dl->AddText(ImVec2(pos.x + (width - ts.x) * 0.5f, pos.y + (height - ts.y) * 0.5f), to_u32(ui.palette.primary),
               label.data(), label.data() + label.size());
@@ -322,7 +338,7 @@ bool choice_button(Ui& ui, std::string_view id, std::string_view label, float wi
   ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), to_u32(ui.palette.primary), height * 0.5f);
-  ImGui::PushFont(ui.fonts.button);
+  ImGui::PushFont(label_font(ui, label, width - 16.0f));
   ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
   dl->AddText(ImVec2(pos.x + (width - ts.x) * 0.5f, pos.y + (height - ts.y) * 0.5f), to_u32(ui.palette.on_primary),
               label.data(), label.data() + label.size());

@@ -4,9 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  openPage, waitForFirstFrame, layout, layoutItem, saveScreenshot, useBrowserAndServer, waitScreen, tap,
+  openPage, waitForFirstFrame, layout, layoutItem, saveScreenshot, useBrowserAndServer, waitScreen,
 } from './harness.mjs';
-import { settle } from './walk.mjs';
+import { settle, tap } from './walk.mjs';
 
 const env = useBrowserAndServer(before, after);
 

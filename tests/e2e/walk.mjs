@@ -1,6 +1,26 @@
 // walk: visits every screen of the app in one pass, from a fresh profile, for the layout
 // checks and the screenshots (layout.test.mjs, screens.test.mjs). Taps by layout id.
-import { waitForFirstFrame, layout, layoutItem, tap, waitScreen } from './harness.mjs';
+import { waitForFirstFrame, layout, layoutItem, waitScreen } from './harness.mjs';
+
+// Taps a control by layout id, first scrolling it towards the upper middle of the window,
+// where no fixed footer (Today's Start) can lie over it.
+export async function tap(page, id) {
+  const viewport = page.viewportSize();
+  let it = layoutItem(await layout(page), id);
+  if (!it) throw new Error(`${id} is not on the ${(await layout(page))?.screen} screen`);
+  for (let i = 0; i < 30; i++) {
+    const mid = it.y + Math.min(it.h, 56) / 2;
+    if (mid > 72 && mid < viewport.height * 0.6) break;
+    await page.mouse.move(viewport.width / 2, viewport.height / 2);
+    await page.mouse.wheel(0, Math.max(-300, Math.min(300, mid - viewport.height * 0.35)));
+    await page.waitForTimeout(80);
+    const moved = layoutItem(await layout(page), id);
+    if (!moved) throw new Error(`${id} left the screen while scrolling`);
+    if (Math.abs(moved.y - it.y) < 0.5) break;  // it does not scroll (header, footer)
+    it = moved;
+  }
+  await page.mouse.click(it.x + it.w / 2, it.y + Math.min(it.h / 2, 28));
+}
 
 // Waits until the app has drawn a few more frames, so what it shows has settled.
 export async function settle(page, frames = 4) {
