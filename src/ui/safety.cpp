@@ -42,7 +42,7 @@ SafetyCheckAction draw_safety_check(Ui& ui) {
   begin_screen(ui, "safety_check");
   Column col = page_column(ImGui::GetIO().DisplaySize.x, 640.0f);
   ui.header_safety = false;  // this is the safety screen
-  if (screen_header(ui, "safety_check", ui.strings.get("about.safety_heading"), true)) action.kind = SafetyCheckAction::Kind::Back;
+  if (screen_header(ui, "safety_check", ui.strings.get("header.safety"), true)) action.kind = SafetyCheckAction::Kind::Back;
   begin_scroll_area(ui, "safety_check.scroll");
   ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 12));
   text_block(ui, "safety_check.title", ui.strings.get("safety.check.title"), ui.fonts.title, ui.palette.text, col.width);
@@ -73,7 +73,7 @@ CareAction draw_care(Ui& ui, bool urgent) {
   ImGuiIO& io = ImGui::GetIO();
   Column col = page_column(io.DisplaySize.x, 640.0f);
   ui.header_safety = false;
-  if (screen_header(ui, "care", ui.strings.get("about.safety_heading"), true)) action = CareAction::Back;
+  if (screen_header(ui, "care", ui.strings.get("header.safety"), true)) action = CareAction::Back;
   begin_scroll_area(ui, "care.scroll");
   ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 16));
   const ImVec4& tone = urgent ? ui.palette.danger : ui.palette.accent;

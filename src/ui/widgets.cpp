@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 namespace sb {
 
@@ -69,6 +70,46 @@ ImFont* label_font(const Ui& ui, std::string_view label, float avail) {
     if (w <= avail) return f;
   }
   return ui.fonts.small;
+}
+
+// Draws label centred in a button at pos, in the largest font that fits, on two lines in the
+// small font when one is not enough. Returns false when even that does not fit.
+bool button_label(const Ui& ui, std::string_view label, ImVec2 pos, float width, float height, const ImVec4& colour) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImFont* font = label_font(ui, label, width - 16.0f);
+  ImGui::PushFont(font);
+  const char* begin = label.data();
+  const char* end = begin + label.size();
+  ImVec2 ts = ImGui::CalcTextSize(begin, end);
+  bool fits = true;
+  if (ts.x <= width - 16.0f) {
+    dl->AddText(ImVec2(pos.x + (width - ts.x) * 0.5f, pos.y + (height - ts.y) * 0.5f), to_u32(colour), begin, end);
+  } else {
+    // Word-wrapped lines, at most four, centred one by one.
+    const float wrap = width - 24.0f, line_h = ImGui::GetTextLineHeight(), scale = ImGui::GetFontSize() / font->FontSize;
+    std::pair<const char*, const char*> lines[4];
+    int n = 0;
+    for (const char* p = begin; p < end && n < 4;) {
+      const char* q = font->CalcWordWrapPositionA(scale, p, end, wrap);
+      if (q == p) q = p + 1;
+      const char* vis = q;
+      while (vis > p && (vis[-1] == ' ' || vis[-1] == '\n')) --vis;
+      lines[n++] = {p, vis};
+      p = q;
+      while (p < end && (*p == ' ' || *p == '\n')) ++p;
+      if (n == 4 && p < end) fits = false;
+    }
+    fits = fits && line_h * static_cast<float>(n) <= height - 4.0f;
+    float y = pos.y + (height - line_h * static_cast<float>(n)) * 0.5f;
+    for (int i = 0; i < n; ++i) {
+      float lw = ImGui::CalcTextSize(lines[i].first, lines[i].second).x;
+      fits = fits && lw <= wrap + 0.5f;
+      dl->AddText(ImVec2(pos.x + (width - lw) * 0.5f, y), to_u32(colour), lines[i].first, lines[i].second);
+      y += line_h;
+    }
+  }
+  ImGui::PopFont();
+  return fits;
 }
 
 }  // namespace
@@ -250,16 +291,26 @@ bool screen_header(Ui& ui, std::string_view id, std::string_view title, bool wit
     ui.layout.add(aid, LayoutKind::Button, pos.x, pos.y, size.x, size.y);
     right = pos.x - 8.0f;
   }
-  ImGui::PushFont(ui.fonts.heading);
+  float avail = right - title_x;
+  // A long title (an exercise's name, large text) steps down to a smaller font before it is cut.
+  ImFont* title_font = ui.fonts.heading;
+  for (ImFont* f : {ui.fonts.heading, ui.fonts.button, ui.fonts.body}) {
+    title_font = f;
+    ImGui::PushFont(f);
+    float fw = ImGui::CalcTextSize(title.data(), title.data() + title.size()).x;
+    ImGui::PopFont();
+    if (fw <= avail) break;
+  }
+  if (!with_back) title_font = ui.fonts.heading;
+  ImGui::PushFont(title_font);
   float th = ImGui::GetTextLineHeight();
   std::string tid = std::string(id) + ".title";
-  float avail = right - title_x;
   float tw = ImGui::CalcTextSize(title.data(), title.data() + title.size()).x;
   // A top-level screen's title (Today) is also said by the screen below it: on a narrow bar it
   // gives way to the controls rather than being cut.
   if (tw <= avail || with_back) {
     ImVec4 clip(title_x, top.y, title_x + avail, top.y + bar_h);
-    dl->AddText(ui.fonts.heading, ImGui::GetFontSize(), ImVec2(title_x, top.y + (bar_h - th) * 0.5f), to_u32(ui.palette.text),
+    dl->AddText(title_font, ImGui::GetFontSize(), ImVec2(title_x, top.y + (bar_h - th) * 0.5f), to_u32(ui.palette.text),
                 title.data(), title.data() + title.size(), 0.0f, &clip);
     ui.layout.add(tid, LayoutKind::Text, title_x, top.y + (bar_h - th) * 0.5f, std::min(tw, avail), th, tw > avail);
     ui.layout.items.back().allowed_w = avail;
@@ -321,12 +372,7 @@ bool secondary_button(Ui& ui, std::string_view id, std::string_view label, float
   ImVec2 b(pos.x + width, pos.y + height);
   dl->AddRectFilled(pos, b, to_u32(ImGui::IsItemHovered() ? ui.palette.mat : ui.palette.surface), height * 0.5f);
   dl->AddRect(pos, b, to_u32(ui.palette.primary), height * 0.5f, 0, 2.0f * ui.palette.border_scale);
-  ImGui::PushFont(label_font(ui, label, width - 16.0f));
-  ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
-  dl->AddText(ImVec2(pos.x + (width - ts.x) * 0.5f, pos.y + (height - ts.y) * 0.5f), to_u32(ui.palette.primary),
-              label.data(), label.data() + label.size());
-  ImGui::PopFont();
-  ui.layout.add(id, LayoutKind::Button, pos.x, pos.y, width, height, ts.x > width - 16.0f);
+  ui.layout.add(id, LayoutKind::Button, pos.x, pos.y, width, height, !button_label(ui, label, pos, width, height, ui.palette.primary));
   return tapped;
 }
 
@@ -338,12 +384,7 @@ bool choice_button(Ui& ui, std::string_view id, std::string_view label, float wi
   ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), to_u32(ui.palette.primary), height * 0.5f);
-  ImGui::PushFont(label_font(ui, label, width - 16.0f));
-  ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
-  dl->AddText(ImVec2(pos.x + (width - ts.x) * 0.5f, pos.y + (height - ts.y) * 0.5f), to_u32(ui.palette.on_primary),
-              label.data(), label.data() + label.size());
-  ImGui::PopFont();
-  ui.layout.add(id, LayoutKind::Button, pos.x, pos.y, width, height, ts.x > width - 16.0f);
+  ui.layout.add(id, LayoutKind::Button, pos.x, pos.y, width, height, !button_label(ui, label, pos, width, height, ui.palette.on_primary));
   return tapped;
 }
 
