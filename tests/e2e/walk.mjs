@@ -113,7 +113,10 @@ export async function walkScreens(page, url, visit, { fresh = true } = {}) {
   await visit('player_pain', page);
   await tap(page, 'player.pain.skip');
   for (let i = 0; i < 10 && (await layout(page)).screen === 'player'; i++) {
-    if (layoutItem(await layout(page), 'player.next')) await tap(page, 'player.next');
+    if (layoutItem(await layout(page), 'player.next')) {
+      // The session may end between reading the layout and the tap.
+      await tap(page, 'player.next').catch((err) => { if (!/summary/.test(err.message)) throw err; });
+    }
     await page.waitForTimeout(250);
   }
   await at('summary');
