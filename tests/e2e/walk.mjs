@@ -8,15 +8,21 @@ export async function tap(page, id) {
   const viewport = page.viewportSize();
   let it = layoutItem(await layout(page), id);
   if (!it) throw new Error(`${id} is not on the ${(await layout(page))?.screen} screen`);
+  let still = 0;
   for (let i = 0; i < 30; i++) {
     const mid = it.y + Math.min(it.h, 56) / 2;
     if (mid > 72 && mid < viewport.height * 0.6) break;
-    await page.mouse.move(viewport.width / 2, viewport.height / 2);
+    if (i === 0) {
+      // ImGui scrolls the area under the pointer: let it see the pointer there first.
+      await page.mouse.move(viewport.width / 2, viewport.height / 2);
+      await settle(page, 2);
+    }
     await page.mouse.wheel(0, Math.max(-300, Math.min(300, mid - viewport.height * 0.35)));
-    await page.waitForTimeout(80);
+    await settle(page, 2);  // the scroll shows in the layout once the app has drawn it
     const moved = layoutItem(await layout(page), id);
     if (!moved) throw new Error(`${id} left the screen while scrolling`);
-    if (Math.abs(moved.y - it.y) < 0.5) break;  // it does not scroll (header, footer)
+    still = Math.abs(moved.y - it.y) < 0.5 ? still + 1 : 0;
+    if (still >= 2) break;  // it does not scroll (header, footer) or cannot go further
     it = moved;
   }
   await page.mouse.click(it.x + it.w / 2, it.y + Math.min(it.h / 2, 28));
