@@ -17,6 +17,7 @@
 #include "platform/clinic_state.h"
 #include "platform/cue_output.h"
 #include "platform/figure_renderer.h"
+#include "platform/page.h"
 #include "platform/progress_keeper.h"
 #include "platform/ui_renderer.h"
 #include "ui/layout.h"
@@ -32,7 +33,8 @@ namespace sb {
 
 enum class Screen {
   Welcome, Today, Programmes, Library, Exercise, Poses, Before, Player, History,
-  Prescription, Builder, Share  // a link to confirm or explain; the programme builder; its link
+  Prescription, Builder, Share,  // a link to confirm or explain; the programme builder; its link
+  SafetyCheck, Care, About, Settings
 };
 
 struct App {
@@ -43,7 +45,11 @@ struct App {
   Content content;
   int content_errors = 0;  // problems in the shipped content (shown, never fatal)
   std::string theme_id = "light";  // "light", "dark" or "high-contrast" (assets/themes.json)
-  bool reduced_motion = false;     // the person asked their system for less motion
+  bool reduced_motion = false;     // less motion: asked in Settings, or by the system
+  bool device_dark = false;        // the system's preferences, read once at start
+  bool device_more_contrast = false;
+  bool device_reduced_motion = false;
+  std::string build_id;            // shown on the About screen
   Palette palette;                 // the colours of theme_id
   Fonts fonts;
   Layout layout;
@@ -60,6 +66,11 @@ struct App {
   CueOutput cues;
   CueSettings cue_settings;     // sound, volume, voice, vibration
   bool player_options = false;  // the player's options panel is open
+  bool care_urgent = false;      // Screen::Care shows the urgent advice
+  bool safety_then_before = false;  // the safety questions were asked on the way to a session
+  std::string published_controls;   // last session controls sent to the page
+  PageControl control = PageControl::None;  // a page button pressed, handled this frame
+  std::vector<SDL_Event> deferred_keyups;   // key releases held back a frame (see frame())
 
   // Progress and settings, kept in the browser (IndexedDB through web/storage.js).
   ProgressKeeper keeper;

@@ -38,18 +38,40 @@
 #include "ui/poses.h"
 #include "ui/prescription_view.h"
 #include "ui/qr.h"
+#include "ui/safety.h"
+#include "ui/settings.h"
 #include "ui/today.h"
 #include "ui/welcome.h"
 
 namespace sb {
 namespace {
 
+float text_scale(const App& app) {
+  return kTextScales[std::clamp(app.keeper.settings.text_size, 0, kTextSizeCount - 1)];
+}
+
 // Rebuilds the font atlas when the pixel ratio or text size changed; false when fonts broke.
+// The time it took goes to window.__steady.font_build_ms.
 bool refresh_fonts(App& app, float dpr) {
-  if (app.fonts.dpr == dpr && app.fonts.text_scale == 1.0f) return true;
-  if (!build_fonts(app.fonts, dpr, 1.0f)) return false;
+  const float scale = text_scale(app);
+  if (app.fonts.dpr == dpr && app.fonts.text_scale == scale) return true;
+  const double start_ms = emscripten_get_now();
+  if (!build_fonts(app.fonts, dpr, scale)) return false;
   ui_renderer_upload_fonts(app.ui_renderer);
+  page_set_stat("font_build_ms", emscripten_get_now() - start_ms);
   return true;
+}
+
+// Colours and motion from the person's settings, or from their system where they left it.
+void apply_look(App& app) {
+  const Settings& st = app.keeper.settings;
+  std::string id = theme_id_for(st.theme, app.device_dark, app.device_more_contrast);
+  app.reduced_motion = motion_reduced(st.motion, app.device_reduced_motion);
+  if (id == app.theme_id) return;
+  app.theme_id = id;
+  app.palette = load_palette(embedded_text(find_embedded("themes.json")), app.theme_id, clinic_in_use(app.clinic));
+  apply_theme(app.palette);
+  page_set_theme(app.theme_id);
 }
 
 void announce_screen(App& app) {
@@ -99,6 +121,10 @@ void announce_screen(App& app) {
       page_announce(s.format("announce.history", {{"n", std::to_string(app.history.total)},
                                                   {"streak", std::to_string(app.history.streak)}}));
       break;
+    case Screen::SafetyCheck: page_announce(s.get("announce.safety_check") + " " + safety_check_text(s)); break;
+    case Screen::Care: page_announce(care_text(s, app.care_urgent)); break;
+    case Screen::About: page_announce(s.get("announce.about")); break;
+    case Screen::Settings: page_announce(s.get("announce.settings")); break;
   }
 }
 
@@ -298,6 +324,7 @@ void apply_loaded_settings(App& app) {
   }
   app.cue_settings = CueSettings{st.sound, static_cast<float>(st.volume), st.speech, st.vibration};
   set_page_title(app);
+  apply_look(app);
 }
 
 void save_settings(App& app) {
@@ -628,6 +655,14 @@ void draw_player_screen(App& app, Ui& ui) {
   PlayerAction a = draw_player(ui, view, app.session.plan, app.content, app.cues.caption, app.cue_settings,
                                app.player_options, app.answers, slot, &note);
   page_note_place(note.shown, note.x, note.y, note.w, note.h, note.clip_x0, note.clip_y0, note.clip_x1, note.clip_y1);
+  // The page's session buttons do what the canvas's do.
+  if (app.control == PageControl::Start && view.finished) a.kind = PlayerAction::Kind::Finish;
+  if (app.control == PageControl::Start && !view.finished && view.pain_item >= 0) a.kind = PlayerAction::Kind::SkipRating;
+  if (!view.finished && view.pain_item < 0) {
+    if (app.control == PageControl::Pause) a.kind = view.paused ? PlayerAction::Kind::Resume : PlayerAction::Kind::Pause;
+    if (app.control == PageControl::Next) a.kind = PlayerAction::Kind::Next;
+    if (app.control == PageControl::Stop) a.kind = PlayerAction::Kind::Stop;
+  }
   const CueSettings cue_before = app.cue_settings;
   if (view.item >= 0 && !view.finished) {
     const std::string& id = app.session.plan.items[static_cast<size_t>(view.item)].exercise_id;
@@ -681,16 +716,108 @@ void draw_player_screen(App& app, Ui& ui) {
   if (!app.session.paused && !view.finished) app.redraw_frames = std::max(app.redraw_frames, 1);
 }
 
+void draw_safety_check_screen(App& app, Ui& ui) {
+  SafetyCheckAction a = draw_safety_check(ui);
+  if (app.control == PageControl::Start) a.kind = SafetyCheckAction::Kind::NoneApply;
+  switch (a.kind) {
+    case SafetyCheckAction::Kind::None: break;
+    case SafetyCheckAction::Kind::Back: go_back(app); break;
+    case SafetyCheckAction::Kind::Urgent:
+    case SafetyCheckAction::Kind::Soon:
+      app.care_urgent = a.kind == SafetyCheckAction::Kind::Urgent;
+      go_to(app, Screen::Care);
+      break;
+    case SafetyCheckAction::Kind::NoneApply:
+      app.keeper.settings.safety_checked = true;  // kept for this visit even if storage fails
+      save_settings(app);
+      if (app.safety_then_before) {
+        app.screen = Screen::Before;  // in place: Back from the pain question goes home
+        app.screen_announced = false;
+      } else {
+        go_back(app);
+      }
+      break;
+  }
+}
+
+void draw_settings_screen(App& app, Ui& ui) {
+  Settings& st = app.keeper.settings;
+  SettingsAction a = draw_settings(ui, st);
+  using K = SettingsAction::Kind;
+  CueSettings& c = app.cue_settings;
+  switch (a.kind) {
+    case K::None: return;
+    case K::Back: go_back(app); return;
+    case K::About: go_to(app, Screen::About); return;
+    case K::ToggleSound: c.sound = !c.sound; break;
+    case K::ToggleSpeech: c.speech = !c.speech; break;
+    case K::ToggleVibration: c.vibration = !c.vibration; break;
+    case K::VolumeDown: c.volume = std::max(kVolumeStep, c.volume - kVolumeStep); break;
+    case K::VolumeUp: c.volume = std::min(1.0f, c.volume + kVolumeStep); break;
+    case K::TextSize: st.text_size = a.choice; break;  // the atlas is rebuilt before the next frame
+    case K::Theme: st.theme = static_cast<ThemeChoice>(a.choice); break;
+    case K::Motion: st.motion = static_cast<MotionChoice>(a.choice); break;
+  }
+  apply_cue_settings(app);
+  apply_look(app);
+  save_settings(app);
+  page_announce(settings_change_text(app.strings, a, st));
+}
+
+// The page's session buttons: which apply to this screen, and their words.
+void publish_controls(App& app) {
+  const Strings& s = app.strings;
+  PageControls c;
+  c.group_label = s.get("controls.label");
+  switch (app.screen) {
+    case Screen::Welcome: c.start = s.get("welcome.start"); break;
+    case Screen::Today: c.start = s.get("today.start"); break;
+    case Screen::SafetyCheck: c.start = s.get("safety.check.none"); break;
+    case Screen::Before: c.start = s.get("before.skip"); break;
+    case Screen::Player: {
+      SessionView view = session_view(app.session, wall_now_s());
+      if (view.finished) {
+        c.start = s.get("summary.finish");
+      } else if (view.pain_item >= 0) {
+        c.start = s.get("player.pain_skip");
+      } else {
+        c.pause = s.get("player.pause");
+        c.paused = view.paused;
+        c.next = s.get("player.next");
+        c.stop = s.get("player.stop");
+      }
+      break;
+    }
+    default: break;
+  }
+  std::string signature = c.start + "|" + c.pause + "|" + c.next + "|" + c.stop + (c.paused ? "|p" : "|");
+  if (signature == app.published_controls) return;
+  app.published_controls = signature;
+  page_set_controls(c);
+}
+
 void draw_screen(App& app, Ui& ui) {
   switch (app.screen) {
     case Screen::Welcome:
-      if (draw_welcome(ui) == WelcomeAction::Start) go_to(app, Screen::Today);
+    {
+      WelcomeAction a = draw_welcome(ui);
+      if (a == WelcomeAction::Start || app.control == PageControl::Start) go_to(app, Screen::Today);
+      if (a == WelcomeAction::About) go_to(app, Screen::About);
       break;
+    }
     case Screen::Today: {
       refresh_views(app);
+      ui.header_settings = true;
       TodayAction a = draw_today(ui, app.content, current_programme(app), app.today_info);
+      if (app.control == PageControl::Start) a.kind = TodayAction::Kind::Start;
       if (a.kind == TodayAction::Kind::Start) {
-        go_to(app, Screen::Before);
+        // The safety questions come once, before the first session.
+        app.safety_then_before = !app.keeper.settings.safety_checked;
+        go_to(app, app.safety_then_before ? Screen::SafetyCheck : Screen::Before);
+      } else if (a.kind == TodayAction::Kind::Settings) {
+        go_to(app, Screen::Settings);
+      } else if (a.kind == TodayAction::Kind::About) {
+        go_to(app, Screen::About);
       } else if (a.kind == TodayAction::Kind::History) {
         go_to(app, Screen::History);
       } else if (a.kind == TodayAction::Kind::MorningWorse || a.kind == TodayAction::Kind::MorningSame) {
@@ -725,12 +852,16 @@ void draw_screen(App& app, Ui& ui) {
       }
       break;
     }
-    case Screen::Player: draw_player_screen(app, ui); break;
+    case Screen::Player:
+      ui.header_safety = false;  // the exercise's name needs the room; Stop and Back are at hand
+      draw_player_screen(app, ui);
+      break;
     case Screen::Prescription: draw_prescription_screen(app, ui); break;
     case Screen::Builder: draw_builder_screen(app, ui); break;
     case Screen::Share: draw_share_screen(app, ui); break;
     case Screen::Before: {
       BeforeAction a = draw_pain_before(ui, current_programme(app).name);
+      if (app.control == PageControl::Start) a.kind = BeforeAction::Kind::Skip;
       if (a.kind == BeforeAction::Kind::Back) go_back(app);
       if (a.kind == BeforeAction::Kind::Rate) start_session(app, a.pain_0_10);
       if (a.kind == BeforeAction::Kind::Skip) start_session(app, -1);
@@ -765,6 +896,20 @@ void draw_screen(App& app, Ui& ui) {
       }
       break;
     }
+    case Screen::SafetyCheck: draw_safety_check_screen(app, ui); break;
+    case Screen::Care:
+      if (draw_care(ui, app.care_urgent) == CareAction::Back) go_back(app);
+      break;
+    case Screen::About: {
+      AboutAction a = draw_about(ui, app.build_id);
+      if (a == AboutAction::Back) go_back(app);
+      if (a == AboutAction::AskAgain) {
+        app.safety_then_before = false;
+        go_to(app, Screen::SafetyCheck);
+      }
+      break;
+    }
+    case Screen::Settings: draw_settings_screen(app, ui); break;
     case Screen::Poses: {
       const Exercise& e = app.content.exercises[static_cast<size_t>(app.exercise)];
       std::array<FigureSlot, kKeyPoseCount> slots{};
@@ -803,7 +948,10 @@ void draw_screen(App& app, Ui& ui) {
       const Clip* clip = app.clips.find(e.id);
       float fig_h = clip ? std::clamp(ImGui::GetIO().DisplaySize.y * 0.34f, 160.0f, 360.0f) : 0.0f;
       DetailAction a = draw_exercise_detail(ui, app.content, app.exercise, fig_h, slot);
-      if (clip) {
+      if (clip && app.reduced_motion) {
+        // Less motion: the exercise's held position, still.
+        draw_figure(app, 0, e.id, FigureFrame{Phase::Hold, 0.5, Side::Left}, slot);
+      } else if (clip) {
         draw_figure(app, 0, e.id, looping_frame(e, *clip, wall_now_s() - app.figure_anim_start_s), slot);
         app.redraw_frames = std::max(app.redraw_frames, 1);  // the demonstration keeps moving
       }
@@ -824,6 +972,12 @@ void draw_screen(App& app, Ui& ui) {
     go_back(app);
   }
   if (app.screen != Screen::Builder) place_builder_fields(app, false);
+  if (ui.safety_pressed || ui.settings_pressed) {
+    if (app.screen == Screen::Player && !app.session.paused) {
+      apply(app, ActionKind::Pause);  // the session waits while the person reads
+    }
+    go_to(app, ui.safety_pressed ? Screen::About : Screen::Settings);
+  }
 }
 
 std::string load_library(App& app);
@@ -840,12 +994,35 @@ void frame(void* arg) {
     }
   }
   SDL_Event event;
-  while (SDL_PollEvent(&event)) {
-    ImGui_ImplSDL2_ProcessEvent(&event);
+  // ImGui 1.86 sees only whether a key is down at each frame: a key released in the frame
+  // it went down (a quick tap, a switch device, a test) is released one frame later instead.
+  for (SDL_Event& up : app.deferred_keyups) {
+    ImGui_ImplSDL2_ProcessEvent(&up);
     changed = true;
   }
+  app.deferred_keyups.clear();
+  std::array<SDL_Scancode, 8> down_now{};
+  size_t downs = 0;
+  while (SDL_PollEvent(&event)) {
+    changed = true;
+    // Tab and Shift+Tab step through every control in reading order (ui/layout.h).
+    if ((event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) && event.key.keysym.sym == SDLK_TAB) {
+      if (event.type == SDL_KEYDOWN) app.layout.tab = (event.key.keysym.mod & KMOD_SHIFT) ? -1 : 1;
+      continue;
+    }
+    if (event.type == SDL_KEYDOWN && downs < down_now.size()) down_now[downs++] = event.key.keysym.scancode;
+    if (event.type == SDL_KEYUP &&
+        std::find(down_now.begin(), down_now.begin() + static_cast<long>(downs), event.key.keysym.scancode) !=
+            down_now.begin() + static_cast<long>(downs)) {
+      app.deferred_keyups.push_back(event);
+      continue;
+    }
+    ImGui_ImplSDL2_ProcessEvent(&event);
+  }
+  app.control = page_take_control();
+  if (app.control != PageControl::None) changed = true;
   float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
-  if (dpr != app.fonts.dpr) {
+  if (dpr != app.fonts.dpr || text_scale(app) != app.fonts.text_scale) {
     if (!refresh_fonts(app, dpr)) {
       page_show_error("The app's fonts could not be loaded. Please reload the page.");
       emscripten_cancel_main_loop();
@@ -903,12 +1080,14 @@ void frame(void* arg) {
   Ui ui{app.strings, app.palette, app.fonts, app.layout, &app.brand};
   Screen before = app.screen;
   draw_screen(app, ui);
+  app.control = PageControl::None;
   if (app.screen != before) app.redraw_frames = 3;  // draw the new screen straight away
   announce_screen(app);
   if (app.keeper.problem_fresh) {
     app.keeper.problem_fresh = false;
     page_announce(storage_notice(app));  // said out loud (last, so it is heard) as well as shown
   }
+  publish_controls(app);
 
   ImGui::Render();
   int fb_w = 0, fb_h = 0;
@@ -982,10 +1161,14 @@ std::string start(App& app) {
   }
   app.strings = std::move(strings.strings);
   // Colours and motion follow the person's system settings (dark mode, more contrast, less motion).
-  app.theme_id = page_prefers_more_contrast() ? "high-contrast" : page_prefers_dark() ? "dark" : "light";
-  app.reduced_motion = page_prefers_reduced_motion();
+  app.device_dark = page_prefers_dark();
+  app.device_more_contrast = page_prefers_more_contrast();
+  app.device_reduced_motion = page_prefers_reduced_motion();
+  app.theme_id = theme_id_for(ThemeChoice::System, app.device_dark, app.device_more_contrast);
+  app.reduced_motion = app.device_reduced_motion;
   app.palette = load_palette(embedded_text(find_embedded("themes.json")), app.theme_id);
   app.brand.compact = embed_mode();
+  app.build_id = page_build_id();
 
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
   if (SDL_Init(SDL_INIT_VIDEO) != 0) return std::string("The display could not start: ") + SDL_GetError();

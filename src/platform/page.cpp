@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "core/json.h"
+
 extern "C" {
 void sb_page_first_frame();
 void sb_page_count_frame(double frame_ms, double heap_top);
@@ -34,6 +36,11 @@ void sb_page_open_handout(const char* json, int len, const char* failed);
 void sb_page_note_open(const char* label, const char* hint, const char* text, int max_chars);
 void sb_page_note_place(int shown, float x, float y, float w, float h, float cx0, float cy0, float cx1, float cy1);
 char* sb_page_note_take(int force);
+void sb_page_get_build(char* buf, int cap);
+void sb_page_set_theme(const char* id);
+void sb_page_set_stat(const char* name, double value);
+void sb_page_set_controls(const char* json, int len);
+int sb_page_take_control();
 void sb_cue_schedule(const char* kind, double wall_ms);
 void sb_cue_cancel_from(double wall_ms);
 void sb_cue_set_volume(float volume, int muted);
@@ -67,6 +74,33 @@ bool page_prefers_reduced_motion() { return sb_page_prefers_reduced_motion() != 
 bool page_prefers_more_contrast() { return sb_page_prefers_more_contrast() != 0; }
 void page_show_error(const std::string& text) { sb_page_show_error(text.c_str()); }
 void page_set_session_active(bool active) { sb_page_set_session_active(active ? 1 : 0); }
+std::string page_build_id() {
+  char buf[128];
+  sb_page_get_build(buf, sizeof buf);
+  return buf;
+}
+void page_set_theme(const std::string& theme_id) { sb_page_set_theme(theme_id.c_str()); }
+void page_set_stat(const char* name, double value) { sb_page_set_stat(name, value); }
+
+void page_set_controls(const PageControls& c) {
+  std::string json = "{\"label\":";
+  json_append_string(json, c.group_label);
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"start", &c.start}, {"pause", &c.pause}, {"next", &c.next}, {"stop", &c.stop}};
+  for (const auto& [name, text] : fields) {
+    json += ",\"";
+    json += name;
+    json += "\":";
+    json_append_string(json, *text);
+  }
+  json += c.paused ? ",\"paused\":true}" : ",\"paused\":false}";
+  sb_page_set_controls(json.data(), static_cast<int>(json.size()));
+}
+
+PageControl page_take_control() {
+  int n = sb_page_take_control();
+  return n >= 1 && n <= 4 ? static_cast<PageControl>(n) : PageControl::None;
+}
 
 void page_watch_hash() { sb_page_watch_hash(); }
 bool page_take_hash_changed() { return sb_page_take_hash_changed() != 0; }

@@ -28,6 +28,26 @@ bool page_prefers_more_contrast();
 void page_show_error(const std::string& text);
 // Tells the page whether a session is running (a new version is never offered during one).
 void page_set_session_active(bool active);
+// The build's id (shown on the About screen), "dev" when not packaged.
+std::string page_build_id();
+// Tells the page which colours the app uses ("light", "dark", "high-contrast"), so the page's
+// own parts (session buttons, notices) match.
+void page_set_theme(const std::string& theme_id);
+// Publishes a figure for tests and benchmarks as window.__steady[name].
+void page_set_stat(const char* name, double value);
+
+// ---- session controls: real buttons in the page (#sb-start, #sb-pause, #sb-next, #sb-stop)
+// for screen readers and switch access, doing what the canvas's buttons do.
+enum class PageControl { None, Start, Pause, Next, Stop };
+// Each control's words and state; an empty label hides it.
+struct PageControls {
+  std::string group_label;
+  std::string start, pause, next, stop;
+  bool paused = false;  // Pause is pressed (aria-pressed)
+};
+void page_set_controls(const PageControls& controls);
+// The control activated since the last call, once (None when none).
+PageControl page_take_control();
 
 // ---- prescription links, the builder's text fields, copying, the handout ----
 // Starts noting changes of the fragment; page_take_hash_changed says once that it changed.

@@ -296,5 +296,45 @@ mergeInto(LibraryManager.library, {
       if (live) live.textContent = failed;
     };
     document.body.appendChild(script);
+  sb_page_get_build: function (buf, cap) {
+    var hook = window.steadyShell;
+    stringToUTF8(String((hook && hook.build) || 'dev'), buf, cap);
+  },
+  sb_page_set_theme: function (ptr) {
+    document.documentElement.setAttribute('data-theme', UTF8ToString(ptr));
+  },
+  sb_page_set_stat: function (name, value) {
+    var state = window.__steady || (window.__steady = {});
+    state[UTF8ToString(name)] = value;
+  },
+  // The session controls (#controls in index.html): words and state from the app; a press
+  // is queued here and taken by the app's next frame (sb_page_take_control).
+  sb_page_set_controls: function (ptr, len) {
+    var c;
+    try { c = JSON.parse(UTF8ToString(ptr, len)); } catch (e) { return; }
+    var group = document.getElementById('controls');
+    if (!group) return;
+    var state = window.__steady || (window.__steady = {});
+    state.controls = c;
+    group.setAttribute('aria-label', c.label);
+    ['start', 'pause', 'next', 'stop'].forEach(function (name, i) {
+      var button = document.getElementById('sb-' + name);
+      if (!button) return;
+      if (!button.dataset.wired) {
+        button.dataset.wired = '1';
+        button.addEventListener('click', function () {
+          (state.control_queue || (state.control_queue = [])).push(i + 1);
+        });
+      }
+      button.textContent = c[name];
+      button.hidden = !c[name];
+      if (name === 'pause') button.setAttribute('aria-pressed', c.paused ? 'true' : 'false');
+    });
+    group.hidden = !(c.start || c.pause || c.next || c.stop);
+  },
+  sb_page_take_control: function () {
+    var state = window.__steady;
+    var queue = state && state.control_queue;
+    return queue && queue.length ? queue.shift() : 0;
   },
 });

@@ -1,6 +1,9 @@
 // layout: recording and serialising the frame's named rectangles.
 #include "ui/layout.h"
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
 #include <cstdio>
 
 #include "core/json.h"
@@ -11,11 +14,41 @@ void Layout::begin(std::string_view screen_name, float width_px, float height_px
   screen.assign(screen_name);
   width = width_px;
   height = height_px;
+  focus_request.clear();
+  if (tab != 0) {
+    // The controls of the last frame, in drawing order (reading order on every screen).
+    std::vector<const LayoutItem*> controls;
+    int at = -1;
+    for (const LayoutItem& it : items) {
+      if (it.kind != LayoutKind::Button) continue;
+      if (it.focused) at = static_cast<int>(controls.size());
+      controls.push_back(&it);
+    }
+    const int n = static_cast<int>(controls.size());
+    if (n > 0) {
+      int next = at < 0 ? (tab > 0 ? 0 : n - 1) : ((at + tab) % n + n) % n;
+      focus_request = controls[static_cast<size_t>(next)]->id;
+    }
+    tab = 0;
+  }
   items.clear();
 }
 
 void Layout::add(std::string_view id, LayoutKind kind, float x, float y, float w, float h, bool clipped) {
-  items.push_back(LayoutItem{std::string(id), kind, x, y, w, h, clipped});
+  bool focused = false;
+  if (kind == LayoutKind::Button && ImGui::GetCurrentContext()) {
+    ImGuiContext& g = *GImGui;
+    if (!focus_request.empty() && id == focus_request) {
+      ImGuiWindow* window = ImGui::GetCurrentWindow();
+      ImGui::SetFocusID(g.LastItemData.ID, window);
+      g.NavDisableHighlight = false;
+      g.NavDisableMouseHover = true;
+      ImGui::ScrollToRect(window, g.LastItemData.Rect, ImGuiScrollFlags_KeepVisibleEdgeY);
+      focus_request.clear();
+    }
+    focused = g.NavId != 0 && g.NavId == g.LastItemData.ID && !g.NavDisableHighlight;
+  }
+  items.push_back(LayoutItem{std::string(id), kind, x, y, w, h, clipped, focused});
 }
 
 std::string Layout::to_json() const {
@@ -31,10 +64,16 @@ std::string Layout::to_json() const {
     if (i) out += ',';
     out += "{\"id\":";
     json_append_string(out, it.id);
-    std::snprintf(buf, sizeof buf, ",\"kind\":\"%s\",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"clipped\":%s}",
+    std::snprintf(buf, sizeof buf, ",\"kind\":\"%s\",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"clipped\":%s%s",
                   kKindNames[static_cast<int>(it.kind)], static_cast<double>(it.x), static_cast<double>(it.y),
-                  static_cast<double>(it.w), static_cast<double>(it.h), it.clipped ? "true" : "false");
+                  static_cast<double>(it.w), static_cast<double>(it.h), it.clipped ? "true" : "false",
+                  it.focused ? ",\"focused\":true" : "");
     out += buf;
+    if (it.allowed_w > 0) {
+      std::snprintf(buf, sizeof buf, ",\"aw\":%.1f", static_cast<double>(it.allowed_w));
+      out += buf;
+    }
+    out += '}';
   }
   out += "]}";
   return out;

@@ -236,8 +236,16 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
     info_w = std::min(w - info_left - 16.0f, 520.0f);
   } else {
     float fig_h = std::clamp(h * 0.34f, 140.0f, 420.0f);
+    if (view.pain_item >= 0) {
+      // The pain question must fit whole, Skip included: the figure gives way on short screens.
+      const int rows = 10 / (col.width < 360 ? 4 : 6) + 1;
+      const float question_h = text_block_height(ui.strings.get("player.pain_question"), ui.fonts.heading, col.width) + 16 +
+                               static_cast<float>(rows) * 64.0f + 8 + 52;
+      fig_h = std::min(fig_h, h - 16.0f - top - 8.0f - question_h);
+      if (fig_h < 72.0f) fig_h = 0.0f;
+    }
     figure_slot = figure_slot_here(col.left, y, col.width, fig_h);
-    y += fig_h + 8.0f;
+    y += fig_h > 0 ? fig_h + 8.0f : 0.0f;
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(ImVec2(figure_slot.x, figure_slot.y), ImVec2(figure_slot.x + figure_slot.w, figure_slot.y + figure_slot.h),

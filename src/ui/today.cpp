@@ -1,6 +1,7 @@
 // today: home screen and programme chooser.
 #include "ui/today.h"
 
+#include <algorithm>
 #include <string>
 
 #include "core/dosage_text.h"
@@ -116,6 +117,20 @@ TodayAction draw_today(Ui& ui, const Content& content, const Programme& programm
     if (secondary_button(ui, "today.open_full", ui.strings.get("history.open_full"), col.width)) {
       action.kind = TodayAction::Kind::OpenFull;
     }
+  }
+  // Settings and About and safety, side by side when both fit.
+  {
+    const float gap = 12.0f, y = ImGui::GetCursorScreenPos().y + 12;
+    const std::string settings = ui.strings.get("today.settings"), about = ui.strings.get("today.about");
+    ImGui::PushFont(ui.fonts.button);
+    const float widest = std::max(ImGui::CalcTextSize(settings.c_str()).x, ImGui::CalcTextSize(about.c_str()).x);
+    ImGui::PopFont();
+    const bool across = (col.width - gap) / 2.0f >= widest + 32.0f;
+    const float bw = across ? (col.width - gap) / 2.0f : col.width;
+    ImGui::SetCursorScreenPos(ImVec2(col.left, y));
+    if (secondary_button(ui, "today.more.settings", settings, bw)) action.kind = TodayAction::Kind::Settings;
+    ImGui::SetCursorScreenPos(across ? ImVec2(col.left + bw + gap, y) : ImVec2(col.left, y + 48 + gap));
+    if (secondary_button(ui, "today.more.about", about, bw)) action.kind = TodayAction::Kind::About;
   }
   if (ui.brand && !ui.brand->contact.empty()) {
     ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 16));

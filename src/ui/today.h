@@ -11,7 +11,7 @@
 namespace sb {
 
 struct TodayAction {
-  enum class Kind { None, Start, Open, Library, Programmes, History, MorningWorse, MorningSame, OpenFull } kind = Kind::None;
+  enum class Kind { None, Start, Open, Library, Programmes, History, MorningWorse, MorningSame, OpenFull, Settings, About } kind = Kind::None;
   int exercise = -1;  // Open: index into content.exercises
 };
 

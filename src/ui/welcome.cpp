@@ -70,18 +70,32 @@ WelcomeAction draw_welcome(Ui& ui) {
   const std::string safety = ui.strings.get("welcome.safety");
 
   // Measure both groups first so they can be centred in the space they have.
-  const float figure_h = landscape_phone || compact ? 0.0f : std::clamp(h * 0.28f, 110.0f, 240.0f);
+  float figure_h = landscape_phone || compact ? 0.0f : std::clamp(h * 0.28f, 110.0f, 240.0f);
   // The clinic's logo and name above the title (about one heading line, or the logo's 40 px).
   const bool branded = ui.brand && (!ui.brand->name.empty() || ui.brand->logo);
   const float brand_h =
       branded ? std::max(40.0f, text_block_height(ui.brand->name, ui.fonts.heading, column - 52.0f)) + 14.0f : 0.0f;
   const float button_h = 60.0f;
-  const float text_h = text_block_height(title, ui.fonts.title, column) + 2.0f +
-                       text_block_height(tagline, ui.fonts.heading, column) + 10.0f +
-                       text_block_height(what, ui.fonts.body, column);
-  const float content_h = (figure_h > 0 ? figure_h + 16.0f : 0.0f) + brand_h + text_h;
   const float footer_h = button_h + 14.0f + text_block_height(privacy, ui.fonts.small, column) + 6.0f +
                          text_block_height(safety, ui.fonts.small, column);
+  // On a short screen or with large text, the picture shrinks or goes, then the description
+  // takes the small font, so everything stays on the one screen.
+  ImFont* what_font = ui.fonts.body;
+  auto text_height = [&]() {
+    return brand_h + text_block_height(title, ui.fonts.title, column) + 2.0f +
+           text_block_height(tagline, ui.fonts.heading, column) + 10.0f + text_block_height(what, what_font, column);
+  };
+  float text_h = text_height();
+  const float room = h - 2 * margin - 24.0f - footer_h;
+  if (figure_h > 0 && figure_h + 16.0f + text_h > room) {
+    figure_h = room - 16.0f - text_h;
+    if (figure_h < 80.0f) figure_h = 0.0f;
+  }
+  if (figure_h == 0.0f && text_h > room) {
+    what_font = ui.fonts.small;
+    text_h = text_height();
+  }
+  const float content_h = (figure_h > 0 ? figure_h + 16.0f : 0.0f) + text_h;
   const bool phone_portrait = w < 600 && h > w;
   float content_y;
   float footer_y;
@@ -110,7 +124,7 @@ WelcomeAction draw_welcome(Ui& ui) {
   ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + 2.0f));
   text_block(ui, "welcome.tagline", tagline, ui.fonts.heading, ui.palette.accent, column, Align::Center);
   ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + 10.0f));
-  text_block(ui, "welcome.what", what, ui.fonts.body, ui.palette.text_muted, column, Align::Center);
+  text_block(ui, "welcome.what", what, what_font, ui.palette.text_muted, column, Align::Center);
 
   ImGui::SetCursorScreenPos(ImVec2(left, footer_y));
   if (primary_button(ui, "welcome.start", ui.strings.get("welcome.start"), column, button_h)) {
@@ -118,8 +132,15 @@ WelcomeAction draw_welcome(Ui& ui) {
   }
   ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + 14.0f));
   text_block(ui, "welcome.privacy", privacy, ui.fonts.small, ui.palette.text_muted, column, Align::Center);
-  ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + 6.0f));
-  text_block(ui, "welcome.safety", safety, ui.fonts.small, ui.palette.text_muted, column, Align::Center);
+  // The safety line opens About and safety: a link in the accent colour, 44 px tall at least.
+  const float safety_y = ImGui::GetCursorScreenPos().y + 6.0f;
+  const float safety_h = text_block_height(safety, ui.fonts.small, column);
+  const float link_h = std::max(44.0f, safety_h + 8.0f);
+  ImGui::SetCursorScreenPos(ImVec2(left, safety_y + (safety_h - link_h) * 0.5f));
+  if (tap_button("welcome.about", ImVec2(column, link_h), 12.0f)) action = WelcomeAction::About;
+  ui.layout.add("welcome.about", LayoutKind::Button, left, safety_y + (safety_h - link_h) * 0.5f, column, link_h);
+  ImGui::SetCursorScreenPos(ImVec2(left, safety_y));
+  text_block(ui, "welcome.safety", safety, ui.fonts.small, ui.palette.accent, column, Align::Center);
 
   end_screen();
   return action;

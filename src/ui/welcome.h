@@ -5,7 +5,7 @@
 
 namespace sb {
 
-enum class WelcomeAction { None, Start };
+enum class WelcomeAction { None, Start, About };
 
 // Draws the welcome screen over the whole window.
 WelcomeAction draw_welcome(Ui& ui);

@@ -28,6 +28,10 @@ struct Ui {
   const Fonts& fonts;
   Layout& layout;
   const Brand* brand = nullptr;  // nullptr: neutral, full layout
+  bool header_safety = true;     // screen_header shows the Safety icon
+  bool header_settings = false;  // and the Settings icon
+  bool safety_pressed = false;   // set when the Safety icon was tapped this frame
+  bool settings_pressed = false; // set when the Settings icon was tapped this frame
 };
 
 enum class Align { Left, Center };
@@ -54,8 +58,10 @@ struct Column {
 };
 Column page_column(float window_width, float max_width = 720.0f);
 
-// A screen's top bar: optional back button, a title, and an optional text action at the
-// right ("id.action"; *action_pressed set when tapped). Returns true when back is pressed.
+// A screen's top bar: optional back button, a title, an optional text action at the right
+// ("id.action"; *action_pressed set when tapped), then the Safety and Settings icons
+// ("id.safety", "id.settings"; see Ui). Returns true when back is pressed. A top-level
+// screen's title gives way when the bar is too narrow for it.
 bool screen_header(Ui& ui, std::string_view id, std::string_view title, bool with_back,
                    std::string_view action_label = {}, bool* action_pressed = nullptr);
 
@@ -65,8 +71,25 @@ void begin_scroll_area(Ui& ui, std::string_view id, float bottom_reserve_px = 0.
 void end_scroll_area();
 
 // An invisible pressable area at the cursor; true when tapped, clicked or activated by
-// keyboard, but not when a press ended a drag-scroll.
-bool tap_button(std::string_view id, ImVec2 size);
+// keyboard (Space or Enter while focused), but not when a press ended a drag-scroll. Draws
+// the focus ring (rounding in CSS px) while it has the keyboard focus.
+bool tap_button(std::string_view id, ImVec2 size, float rounding = 14.0f);
+
+// The keyboard focus ring around ImGui's last item, when it has the focus.
+void focus_ring(float rounding);
+
+// A row across col: label at the left, an On/Off switch at the right; true when tapped.
+bool switch_row(Ui& ui, std::string_view id, std::string_view label, bool on, const Column& col);
+
+// One choice of several as a group of buttons ("<id>.<i>"), as many across as fit col;
+// selected is filled. Returns the index tapped, or -1.
+int choice_group(Ui& ui, const std::string& id, const std::string* labels, int count, int selected, const Column& col);
+
+// A section heading across col, with space above it.
+void section_heading(Ui& ui, std::string_view id, std::string_view text, const Column& col);
+
+// A bulleted list item across col (a small dot, then wrapped text) in colour.
+void bullet_item(Ui& ui, std::string_view id, std::string_view text, const Column& col, const ImVec4& colour);
 
 // A pill that can be on or off; true when tapped. Advances the cursor to the right.
 bool chip(Ui& ui, std::string_view id, std::string_view label, bool selected);

@@ -162,10 +162,14 @@ export async function waitScreen(page, screen, timeout = 5000) {
   return layout(page);
 }
 
-// From Today: Start, answer the pain question (a number 0-10, or null to skip), and wait
-// for the player.
+// From Today: Start, answer "none of these" to the safety questions when they are asked
+// (once, before the first session), answer the pain question (a number 0-10, or null to
+// skip), and wait for the player.
 export async function startSession(page, painBefore = null) {
   await tap(page, 'today.start');
+  await page.waitForFunction(() => ['before', 'safety_check'].includes(window.__steady?.layout?.screen), null,
+    { timeout: 5000 });
+  if ((await layout(page)).screen === 'safety_check') await tap(page, 'safety_check.none');
   await waitScreen(page, 'before');
   await tap(page, painBefore === null ? 'before.skip' : `before.pain.${painBefore}`);
   return waitScreen(page, 'player');
