@@ -296,6 +296,7 @@ mergeInto(LibraryManager.library, {
       if (live) live.textContent = failed;
     };
     document.body.appendChild(script);
+  },
   sb_page_get_build: function (buf, cap) {
     var hook = window.steadyShell;
     stringToUTF8(String((hook && hook.build) || 'dev'), buf, cap);
