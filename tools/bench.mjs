@@ -16,7 +16,7 @@ import zlib from 'node:zlib';
 import { spawn } from 'node:child_process';
 import {
   kRoot, kDist, kArtifacts, kChromiumArgs, launchBrowser, serveDist, openPage, waitForFirstFrame, tap, waitScreen,
-  layout,
+  layout, startSession,
 } from '../tests/e2e/harness.mjs';
 import { startServer } from './serve.mjs';
 
@@ -255,8 +255,7 @@ async function benchFrames(ctx, opts) {
   rows.push(['Today, still (after 2 s idle)', still.fps.toFixed(1), '-', '-', '-', still.times.length]);
 
   // The player during a session, in real time.
-  await tap(page, 'today.start');
-  await waitScreen(page, 'player');
+  await startSession(page);  // through the safety questions (once) and the pain question
   await sleep(2000);
   const play = await watchFrames(page, opts.seconds);
   const p50 = median(play.times);
@@ -311,8 +310,7 @@ const heapOf = (page) => page.evaluate(() => ({ bytes: window.__steady.heap_byte
 // Plays one session of the current programme to its summary by skipping through it, then
 // finishes it and waits for Today.
 async function skipThroughSession(page) {
-  await tap(page, 'today.start');
-  await waitScreen(page, 'player');
+  await startSession(page);  // through the safety questions (once) and the pain question
   for (let step = 0; step < 200; step++) {
     const lay = await layout(page);
     if (lay?.screen === 'summary') {
