@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  openPage, waitForFirstFrame, layout, saveScreenshot, useBrowserAndServer, tap, waitScreen, startSession,
+  openPage, waitForFirstFrame, layout, saveScreenshot, useBrowserAndServer, tap, waitScreen, startSession, storedRecords,
 } from './harness.mjs';
 
 const env = useBrowserAndServer(before, after);
@@ -36,59 +36,6 @@ function listedSessions(lay) {
   return lay.items.filter((i) => /^history\.session\.s-/.test(i.id)).map((i) => i.id.slice('history.session.'.length)).sort();
 }
 
-// A stored session line in the record's named form: the app stores its own sessions as
-// compact "[3,...]" lines (core/progress.h, to_stored_line); lines moved from older versions
-// are kept as they were.
-function namedRecord(line) {
-  const r = JSON.parse(line);
-  if (!Array.isArray(r)) return line;
-  const outcomes = ['not-reached', 'partial', 'done', 'skipped', 'stopped'];
-  const feel = ['none', 'easy', 'right', 'hard'];
-  const o = { v: 2, id: r[1], start: r[2], tz: r[3], active_s: r[4], programme: r[5], programme_name: r[6],
-    items: r[7].map(([exercise, outcome, sets, reps, hold_s, pain]) =>
-      ({ exercise, outcome: outcomes[outcome], sets, reps, hold_s, ...(pain >= 0 ? { pain } : {}) })) };
-  if (r[8] >= 0) o.pain_before = r[8];
-  if (r[9] >= 0) o.pain_after = r[9];
-  if (r[10] > 0) o.difficulty = feel[r[10]];
-  if (r.length > 12) o.note = r[12];
-  o.finished = r[11] === 1;
-  return JSON.stringify(o);
-}
-
-// Every record of a store, read straight from IndexedDB: { key: text }. Sessions are kept a
-// week to a record ("weeks", one session a line): for 'sessions' they come back by session
-// id, in their named form.
-async function storedRecords(page, store) {
-  const out = await page.evaluate((name) => new Promise((resolve, reject) => {
-    const req = indexedDB.open('steady-back');
-    req.onsuccess = () => {
-      const db = req.result;
-      const real = name === 'sessions' ? 'weeks' : name;
-      const tx = db.transaction([real], 'readonly');
-      const keys = tx.objectStore(real).getAllKeys();
-      const values = tx.objectStore(real).getAll();
-      tx.oncomplete = () => {
-        const out = {};
-        keys.result.forEach((k, i) => {
-          if (name !== 'sessions') {
-            out[k] = values.result[i];
-            return;
-          }
-          for (const line of values.result[i].split('\n')) {
-            const r = JSON.parse(line);
-            out[Array.isArray(r) ? r[1] : r.id] = line;
-          }
-        });
-        db.close();
-        resolve(out);
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-    req.onerror = () => reject(req.error);
-  }), store);
-  if (store === 'sessions') for (const id of Object.keys(out)) out[id] = namedRecord(out[id]);
-  return out;
-}
 
 // Typed on the summary: markup and quotes must stay plain text everywhere.
 const kNote = 'Stiff after <b>gardening</b> & "digging"';
