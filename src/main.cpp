@@ -191,6 +191,8 @@ int install_prescription(App& app, const Prescription& p);
 
 // ---- clinic ----------------------------------------------------------------------------------
 
+void set_page_title(const App& app);
+
 // Applies clinic.json once it has been read: brand colours, name, contact line, page title,
 // default programme (unless the person chose one), and the embedding page's settings.
 void apply_clinic(App& app) {
@@ -201,7 +203,6 @@ void apply_clinic(App& app) {
   apply_theme(app.palette);
   app.brand.name = c->name;
   app.brand.contact = c->contact;
-  if (!c->name.empty()) page_set_title(app.strings.format("page.title_clinic", {{"clinic", c->name}}));
   int chosen = -1;
   if (c->has_prescription) {
     // The clinic's programme, unless the person already follows a prescription of their own.
@@ -217,6 +218,7 @@ void apply_clinic(App& app) {
   const bool person_chose = app.settings_applied && app.content.find_programme(app.keeper.settings.programme_id);
   if (chosen >= 0 && !person_chose) app.programme = chosen;
   ++app.progress_revision;
+  set_page_title(app);
 }
 
 // The print report with the clinic's name and contact line on top (as "clinic"), if any.
@@ -388,8 +390,13 @@ void set_page_title(const App& app) {
     return;
   }
   const Programme& p = current_programme(app);
-  page_set_title(p.id == kPrescriptionProgrammeId ? app.strings.format("prescription.page_title", {{"name", p.name}, {"app", app_name}})
-                                                   : app.strings.get("page.title"));
+  if (p.id == kPrescriptionProgrammeId) {
+    page_set_title(app.strings.format("prescription.page_title", {{"name", p.name}, {"app", app_name}}));
+  } else if (!app.brand.name.empty()) {
+    page_set_title(app.strings.format("page.title_clinic", {{"clinic", app.brand.name}}));
+  } else {
+    page_set_title(app.strings.get("page.title"));
+  }
 }
 
 // Makes p the programme Today plays, kept on the device as its link value.

@@ -220,6 +220,17 @@ async function frameTap(page, player, id) {
   await page.mouse.click(x, y);
 }
 
+// After Start session: answers the first-run safety questions ("None of these apply", the
+// page's Start button) when they come, then waits for the pain question.
+async function framePastSafety(player) {
+  await player.frame.waitForFunction(() => ['safety_check', 'before'].includes(window.__steady?.layout?.screen), null,
+    { timeout: 5000 });
+  if ((await frameLayout(player.frame)).screen === 'safety_check') {
+    await player.frame.evaluate(() => document.getElementById('sb-start').click());
+  }
+  return frameWaitScreen(player.frame, 'before');
+}
+
 const hostMessages = (page) => page.evaluate(() => window.steadyHost.messages);
 
 test('the clinic page on an allowed origin embeds the player and hears its messages', { timeout: 150000 }, async () => {
@@ -246,7 +257,7 @@ test('the clinic page on an allowed origin embeds the player and hears its messa
 
   // A short session: skip the first two exercises, do the last one.
   await frameTap(page, player, 'today.start');
-  await frameWaitScreen(player.frame, 'before');
+  await framePastSafety(player);
   await frameTap(page, player, 'before.skip');
   await frameWaitScreen(player.frame, 'player');
   await page.waitForFunction(() => window.steadyHost.messages.length >= 2);
@@ -288,7 +299,7 @@ test('without completion_message the page hears only "ready"', { timeout: 60000 
   await frameTap(page, player, 'welcome.start');
   await frameWaitScreen(player.frame, 'today');
   await frameTap(page, player, 'today.start');
-  await frameWaitScreen(player.frame, 'before');
+  await framePastSafety(player);
   await frameTap(page, player, 'before.skip');
   await frameWaitScreen(player.frame, 'player');
   await page.waitForTimeout(1000);
@@ -313,7 +324,7 @@ test('a page on an origin not allowed hears nothing, and its messages are ignore
   await frameTap(page, player, 'welcome.start');
   await frameWaitScreen(player.frame, 'today');
   await frameTap(page, player, 'today.start');
-  await frameWaitScreen(player.frame, 'before');
+  await framePastSafety(player);
   await frameTap(page, player, 'before.skip');
   await frameWaitScreen(player.frame, 'player');
   // This page asks the player, twice: the player ignores both and answers nothing.
