@@ -38,6 +38,7 @@ async function checkAllScreens(textSize) {
     assert.ok(lay.items.some((i) => i.kind === 'text'), `${name} shows text`);
     assert.ok(lay.items.some((i) => i.kind === 'button'), `${name} has controls`);
     seen.push(name);
+    if (process.env.WALK_DEBUG) console.log("visited", name, Date.now());
     found.push(...layoutProblems(name, lay));
   }, { fresh: textSize === 0 });
   assert.deepEqual(seen, kScreens, 'every screen was visited');

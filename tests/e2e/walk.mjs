@@ -31,7 +31,9 @@ export async function tap(page, id) {
 // Waits until the app has drawn a few more frames, so what it shows has settled.
 export async function settle(page, frames = 4) {
   const start = await page.evaluate(() => window.__steady?.frames || 0);
-  await page.waitForFunction((n) => (window.__steady?.frames || 0) >= n, start + frames, { timeout: 5000 })
+  // The app draws only when something changes: a few frames follow any input within a
+  // moment, and none come once it is idle, so a short wait tells both apart.
+  await page.waitForFunction((n) => (window.__steady?.frames || 0) >= n, start + frames, { timeout: 1000 })
     .catch(() => { /* an idle app draws nothing more: it has settled */ });
   await page.waitForTimeout(150);
 }
