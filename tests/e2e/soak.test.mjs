@@ -5,7 +5,9 @@
 // and all 50 sessions are kept: in IndexedDB, and in the app after a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, layout, useBrowserAndServer, tap, waitScreen, startSession, chooseTaster, waitForFirstFrame } from './harness.mjs';
+import {
+  openPage, layout, useBrowserAndServer, tap, waitScreen, startSession, chooseTaster, waitForFirstFrame, storedRecords,
+} from './harness.mjs';
 
 const env = useBrowserAndServer(before, after);
 
@@ -30,20 +32,9 @@ async function heap(page) {
   return page.evaluate(() => ({ bytes: window.__steady.heap_bytes, top: window.__steady.heap_top }));
 }
 
+// Sessions stored in IndexedDB, counted by id (harness storedRecords reads every week).
 async function storedCount(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const req = indexedDB.open('steady-back');
-    req.onsuccess = () => {
-      const db = req.result;
-      const get = db.transaction(['weeks']).objectStore('weeks').getAll();
-      get.onsuccess = () => {
-        db.close();
-        resolve(get.result.reduce((n, week) => n + week.split('\n').length, 0));
-      };
-      get.onerror = () => reject(get.error);
-    };
-    req.onerror = () => reject(req.error);
-  }));
+  return Object.keys(await storedRecords(page, 'sessions')).length;
 }
 
 test(`${kSessions} sessions in a row: no error, a bounded heap, every session kept`, { timeout: 420000 }, async (t) => {
