@@ -5,6 +5,7 @@
 #include <SDL.h>
 
 #include <array>
+#include <cstdint>
 #include <string>
 
 #include <vector>
@@ -109,8 +110,12 @@ struct App {
 
   int redraw_frames = 3;          // frames still to draw before going idle
   bool first_frame_done = false;
-  bool library_loaded = false;  // content and clips read (main.cpp: load_library, after the first frame)
+  bool loop_on_frames = false;    // the main loop follows the display's frames (not start-up's quick turns)
+  bool link_at_start = false;     // the address names a screen: the library is read before the first frame
+  bool content_loaded = false;    // exercises, guidance and programmes read (main.cpp: start_step)
+  bool library_loaded = false;    // content and clips read, and a link in the address followed
   std::string published_layout;   // last layout JSON sent to the page
+  uint64_t shown_look = 0;        // main.cpp frame_look of the picture on screen
 };
 
 }  // namespace sb

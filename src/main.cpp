@@ -15,6 +15,7 @@
 #include "app.h"
 #include "core/content.h"
 #include "core/dosage_text.h"
+#include "core/hash.h"
 #include "core/json.h"
 #include "core/prescription.h"
 #include "core/strings.h"
@@ -50,14 +51,25 @@ float text_scale(const App& app) {
   return kTextScales[std::clamp(app.keeper.settings.text_size, 0, kTextSizeCount - 1)];
 }
 
-// Rebuilds the font atlas when the pixel ratio or text size changed; false when fonts broke.
-// The time it took goes to window.__steady.font_build_ms.
+// Makes a part of the fonts and hands its atlas to the renderer; false when fonts broke.
+bool make_font_part(App& app, FontPart part) {
+  ImFontAtlas* atlas = build_font_part(app.fonts, part);
+  if (!atlas) return false;
+  ui_renderer_upload_fonts(app.ui_renderer, *atlas, static_cast<int>(part));
+  return true;
+}
+
+// Remakes the fonts when the pixel ratio or text size changed; false when fonts broke. The
+// screens' fonts are made at once, the counter's in a next frame (start_step). The time it
+// took goes to window.__steady.font_build_ms.
 bool refresh_fonts(App& app, float dpr) {
   const float scale = text_scale(app);
   if (app.fonts.dpr == dpr && app.fonts.text_scale == scale) return true;
   const double start_ms = emscripten_get_now();
-  if (!build_fonts(app.fonts, dpr, scale)) return false;
-  ui_renderer_upload_fonts(app.ui_renderer);
+  reset_fonts(app.fonts, dpr, scale);
+  for (FontPart part : {FontPart::Text, FontPart::Labels, FontPart::Title}) {
+    if (!make_font_part(app, part)) return false;
+  }
   page_set_stat("font_build_ms", emscripten_get_now() - start_ms);
   return true;
 }
@@ -987,18 +999,43 @@ void draw_screen(App& app, Ui& ui) {
   }
 }
 
-std::string load_library(App& app);
+bool start_step(App& app, std::string& error);
+
+// What a frame would show, as a hash: the canvas size, the background, ImGui's draw lists
+// and the figures' capsules.
+uint64_t frame_look(const App& app, const ImDrawData* dd, int fb_w, int fb_h) {
+  uint64_t h = hash_value(fb_w, kHashSeed);
+  h = hash_value(fb_h, h);
+  h = hash_value(dd->DisplaySize, h);
+  h = hash_value(dd->FramebufferScale, h);
+  h = hash_value(app.palette.background, h);
+  for (int n = 0; n < dd->CmdListsCount; ++n) {
+    const ImDrawList* list = dd->CmdLists[n];
+    h = hash_bytes(list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.size_in_bytes()), h);
+    h = hash_bytes(list->IdxBuffer.Data, static_cast<size_t>(list->IdxBuffer.size_in_bytes()), h);
+    h = hash_bytes(list->CmdBuffer.Data, static_cast<size_t>(list->CmdBuffer.size_in_bytes()), h);
+  }
+  for (const FigureDrawJob& job : app.figure_jobs) {
+    h = hash_bytes(job.batch.items.data(), sizeof(Capsule2D) * static_cast<size_t>(job.batch.count), h);
+  }
+  return h;
+}
 
 void frame(void* arg) {
   App& app = *static_cast<App*>(arg);
   bool changed = false;
-  if (!app.library_loaded && app.first_frame_done) {
-    std::string error = load_library(app);
-    if (!error.empty()) {
-      page_show_error(error);
-      emscripten_cancel_main_loop();
-      return;
-    }
+  std::string error;
+  const bool stepped = start_step(app, error);
+  if (!error.empty()) {
+    page_show_error(error);
+    emscripten_cancel_main_loop();
+    return;
+  }
+  if (stepped) return;
+  if (!app.loop_on_frames) {
+    // What the first frame needs is ready: from now on the loop runs at the display's pace.
+    emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
+    app.loop_on_frames = true;
   }
   SDL_Event event;
   // ImGui 1.86 sees only whether a key is down at each frame: a key released in the frame
@@ -1099,12 +1136,18 @@ void frame(void* arg) {
   ImGui::Render();
   int fb_w = 0, fb_h = 0;
   SDL_GL_GetDrawableSize(app.window, &fb_w, &fb_h);
-  glViewport(0, 0, fb_w, fb_h);
-  const ImVec4& bg = app.palette.background;
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ui_renderer_render(app.ui_renderer, ImGui::GetDrawData());
-  SDL_GL_SwapWindow(app.window);
+  const uint64_t look = frame_look(app, ImGui::GetDrawData(), fb_w, fb_h);
+  if (look != app.shown_look) {
+    // A picture the same as the one on screen is not drawn again: handing the browser a new
+    // one costs more than making it (the page's compositor copies the whole canvas).
+    app.shown_look = look;
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4& bg = app.palette.background;
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ui_renderer_render(app.ui_renderer, ImGui::GetDrawData());
+    SDL_GL_SwapWindow(app.window);
+  }
 
   std::string layout_json = app.layout.to_json();
   if (layout_json != app.published_layout) {
@@ -1119,13 +1162,10 @@ void frame(void* arg) {
   if (app.clinic.resolved) embed_ready(app.clinic);
 }
 
-// Reads the exercise library and the animation clips, then follows a link in the address
-// (#poses=...). Runs in the frame after the first one, so the start screen (which needs
-// neither) is on screen before this work, unless the address asks for a screen that does.
-// Returns an error in plain words, or "" on success.
-std::string load_library(App& app) {
-  app.library_loaded = true;
-  ++app.progress_revision;  // views computed before now had no library to name things
+// Reads the exercise library (exercises, guidance, programmes). Returns an error in plain
+// words, or "" on success.
+std::string load_library_content(App& app) {
+  app.content_loaded = true;
   ContentFiles files{std::string(embedded_text(find_embedded("exercises.json"))),
                      std::string(embedded_text(find_embedded("guidance.json"))),
                      std::string(embedded_text(find_embedded("programmes.json")))};
@@ -1133,8 +1173,6 @@ std::string load_library(App& app) {
   for (const Diagnostic& d : content.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   app.content_errors = count_errors(content.diagnostics);
   app.content = std::move(content.content);
-  app.clips = load_clips(embedded_text(find_embedded("clips.json")));
-  for (const Diagnostic& d : app.clips.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   // The gentle start is the default programme until a prescription or the person picks another.
   if (const Programme* p = app.content.find_programme("gentle-start")) {
     app.programme = static_cast<int>(p - app.content.programmes.data());
@@ -1143,8 +1181,18 @@ std::string load_library(App& app) {
     return "The exercise library could not be loaded. Please reload the page; if this keeps happening, the site "
            "is damaged.";
   }
-  // A prescription link (#rx=...) or a link straight to an exercise's key poses (handouts,
-  // the gallery: #poses=<exercise id>).
+  return "";
+}
+
+// Reads the animation clips, readies the figure's drawing, then follows a link in the address:
+// a prescription (#rx=...) or an exercise's key poses (handouts, the gallery: #poses=<id>).
+void load_library_clips(App& app) {
+  app.library_loaded = true;
+  ++app.progress_revision;  // views computed before now had no library to name things
+  app.redraw_frames = 3;
+  app.clips = load_clips(embedded_text(find_embedded("clips.json")));
+  for (const Diagnostic& d : app.clips.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  if (!figure_renderer_init(app.figure_renderer)) std::fprintf(stderr, "figure renderer unavailable\n");
   std::string hash = page_hash();
   if (hash.find("rx=") != std::string::npos) {
     open_link(app, hash);  // confirm it (or explain why it cannot open)
@@ -1156,7 +1204,36 @@ std::string load_library(App& app) {
       app.screen = Screen::Poses;
     }
   }
-  return "";
+}
+
+// Runs the next step of the start-up, one per turn of the main loop, so that no single task
+// keeps the page busy for long (a phone stays responsive; Lighthouse's Total Blocking Time):
+// the fonts in three parts, then the first frame, then the exercise library, the
+// animation clips and the player's counter font. A link in the address needs the library for its first screen,
+// so then the library comes before the first frame. True when it ran a step; an error (in
+// plain words) stops the app.
+bool start_step(App& app, std::string& error) {
+  const char* const kFontsBroken = "The app's fonts could not be loaded. Please reload the page.";
+  if (app.fonts.dpr == 0) reset_fonts(app.fonts, static_cast<float>(emscripten_get_device_pixel_ratio()), 1.0f);
+  for (FontPart part : {FontPart::Text, FontPart::Labels, FontPart::Title}) {
+    if (font_part_ready(app.fonts, part)) continue;
+    if (!make_font_part(app, part)) error = kFontsBroken;
+    return true;
+  }
+  const bool library_now = app.first_frame_done || app.link_at_start;
+  if (!app.content_loaded && library_now) {
+    error = load_library_content(app);
+    return true;
+  }
+  if (!app.library_loaded && library_now) {
+    load_library_clips(app);
+    return true;
+  }
+  if (!font_part_ready(app.fonts, FontPart::Counter) && app.first_frame_done) {
+    if (!make_font_part(app, FontPart::Counter)) error = kFontsBroken;
+    return true;
+  }
+  return false;
 }
 
 // Sets up SDL, WebGL2 and ImGui. Returns an error in plain words, or "" on success.
@@ -1204,15 +1281,11 @@ std::string start(App& app) {
   apply_theme(app.palette);
   ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
   if (!ui_renderer_init(app.ui_renderer)) return "This browser could not prepare the app's drawing. Please reload the page.";
-  float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
-  if (!build_fonts(app.fonts, dpr, 1.0f)) return "The app's fonts could not be loaded. Please reload the page.";
-  ui_renderer_upload_fonts(app.ui_renderer);
   page_set_canvas_label(app.strings.get("canvas.label"));
   for (FigureDrawJob& job : app.figure_jobs) job.renderer = &app.figure_renderer;
   page_watch_hash();
-  if (!figure_renderer_init(app.figure_renderer)) std::fprintf(stderr, "figure renderer unavailable\n");
-  if (!page_hash().empty()) return load_library(app);
-  return "";
+  app.link_at_start = !page_hash().empty();
+  return "";  // the rest, step by step in the main loop (start_step)
 }
 
 }  // namespace
@@ -1227,5 +1300,7 @@ int main() {
     return 1;
   }
   emscripten_set_main_loop_arg(sb::frame, app, 0, false);
+  // Start-up's steps follow each other as quick separate tasks, not one per display frame.
+  emscripten_set_main_loop_timing(EM_TIMING_SETIMMEDIATE, 0);
   return 0;
 }

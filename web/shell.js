@@ -42,7 +42,9 @@
       loading.setAttribute('aria-hidden', 'true');
       setTimeout(function () { loading.hidden = true; }, 300);
       document.documentElement.setAttribute('data-ready', '1');
-      canvas.focus({ preventScroll: true });
+      // Keyboard focus to the app, in a task of its own: focusing makes the browser work out
+      // the page's styles, which need not hold up the frame just drawn.
+      setTimeout(function () { canvas.focus({ preventScroll: true }); }, 0);
     },
   };
 
@@ -51,18 +53,22 @@
       'Please open this page in an up-to-date Chrome, Edge, Firefox or Safari.');
     return;
   }
-  // Start the big download first: the WebGL check below creates a context, which takes a
-  // while on some devices, and steady.js only asks for the wasm once it has run.
+  // Start the big download first: making the WebGL context below takes a while on some
+  // devices, and steady.js only asks for the wasm once it has run.
   var wasmResponse = fetch(appWasm, { credentials: 'same-origin' });
   wasmResponse.catch(function () { /* reported by instantiateWasm below */ });
-  var probe = document.createElement('canvas').getContext('webgl2');
-  if (!probe) {
+  // The app's own drawing context, made now while the wasm downloads: this both checks that
+  // WebGL 2 works and takes its set-up out of the app's start, which later asks the canvas
+  // for a context and gets this one back. The attributes are the ones the app would ask for.
+  var gl = canvas.getContext('webgl2', {
+    alpha: false, antialias: false, depth: false, stencil: false,
+    premultipliedAlpha: true, preserveDrawingBuffer: false,
+  });
+  if (!gl) {
     showError('This browser or device cannot draw the app (WebGL 2 is turned off or unsupported). ' +
       'Try an up-to-date Chrome, Edge, Firefox or Safari, and check that hardware acceleration is on.');
     return;
   }
-  var lose = probe.getExtension('WEBGL_lose_context');
-  if (lose) lose.loseContext();
 
   canvas.addEventListener('webglcontextlost', function (e) {
     e.preventDefault();

@@ -4,6 +4,7 @@
 #include <GLES3/gl3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -27,6 +28,21 @@ void set_state(const UiRenderer& r, const ImDrawData* dd, int fb_w, int fb_h) {
   glActiveTexture(GL_TEXTURE0);
   glBindVertexArray(r.vao);
   glBindBuffer(GL_ARRAY_BUFFER, r.vbo);
+}
+
+void upload_atlas(ImFontAtlas* atlas, GLuint texture) {
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  atlas->GetTexDataAsAlpha8(&pixels, &w, &h);
+  glBindTexture(GL_TEXTURE_2D, texture);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)));
+  atlas->ClearTexData();  // the GPU has its copy; glyph metrics stay
 }
 
 }  // namespace
@@ -56,26 +72,15 @@ bool ui_renderer_init(UiRenderer& r) {
   glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);
 
-  glGenTextures(1, &r.atlas);
   ImGuiIO& io = ImGui::GetIO();
   io.BackendRendererName = "steady_webgl2";
   return true;
 }
 
-void ui_renderer_upload_fonts(UiRenderer& r) {
-  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  atlas->GetTexDataAsAlpha8(&pixels, &w, &h);
-  glBindTexture(GL_TEXTURE_2D, r.atlas);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
-  atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(r.atlas)));
-  atlas->ClearTexData();  // the GPU has its copy; glyph metrics stay
+void ui_renderer_upload_fonts(UiRenderer& r, ImFontAtlas& atlas, int slot) {
+  unsigned& texture = r.font_textures[static_cast<size_t>(std::clamp(slot, 0, static_cast<int>(r.font_textures.size()) - 1))];
+  if (!texture) glGenTextures(1, &texture);
+  upload_atlas(&atlas, texture);
 }
 
 void ui_renderer_render(const UiRenderer& r, const ImDrawData* dd) {
@@ -109,7 +114,8 @@ void ui_renderer_render(const UiRenderer& r, const ImDrawData* dd) {
                 static_cast<int>(y1 - y0));
       const GLuint tex = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID()));
       glBindTexture(GL_TEXTURE_2D, tex);
-      glUniform1i(r.u_rgba, tex != r.atlas ? 1 : 0);
+      const bool font = std::find(r.font_textures.begin(), r.font_textures.end(), tex) != r.font_textures.end();
+      glUniform1i(r.u_rgba, font ? 0 : 1);
       glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), kIndexType,
                      reinterpret_cast<void*>(cmd.IdxOffset * sizeof(ImDrawIdx)));
     }

@@ -4,7 +4,10 @@
 // kept as one 8-bit channel, a quarter of the RGBA copy ImGui's own backend uploads.
 #pragma once
 
+#include <array>
+
 struct ImDrawData;
+struct ImFontAtlas;
 
 namespace sb {
 
@@ -13,7 +16,7 @@ struct UiRenderer {
   unsigned vao = 0;
   unsigned vbo = 0;
   unsigned ebo = 0;
-  unsigned atlas = 0;  // font atlas texture (R8)
+  std::array<unsigned, 4> font_textures{};  // font atlases (R8), by slot: see ui_renderer_upload_fonts
   int u_view = -1;
   int u_atlas = -1;
   int u_rgba = -1;     // 1 while drawing an RGBA image (any texture but the atlas)
@@ -22,8 +25,9 @@ struct UiRenderer {
 // Compiles the shaders and creates the buffers. False (with a console message) on failure.
 bool ui_renderer_init(UiRenderer& r);
 
-// Uploads ImGui's font atlas (after ImFontAtlas::Build) and frees its pixels on the heap.
-void ui_renderer_upload_fonts(UiRenderer& r);
+// Uploads a font atlas (after ImFontAtlas::Build) into its texture and frees its pixels on
+// the heap. The slot (0 to 3) is the atlas's ui/theme.h FontPart.
+void ui_renderer_upload_fonts(UiRenderer& r, ImFontAtlas& atlas, int slot);
 
 // Draws one frame's draw data (textures other than the font atlas are RGBA images) into the default framebuffer; runs the draw lists' callbacks
 // (the figure renderer) in order and restores the UI state after ImDrawCallback_ResetRenderState.

@@ -268,7 +268,7 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
   std::string phase = view.paused ? ui.strings.get("player.paused") : phase_word(ui.strings, view.kind);
   if (view.kind == SegmentKind::UpNext && view.item >= 0) phase = ui.strings.format("player.up_next", {{"name", si.name}});
   text_block(ui, "player.phase", phase, ui.fonts.heading, phase_colour, info_w, Align::Center);
-  text_block(ui, "player.count", std::to_string(view.count), ui.fonts.count, ui.palette.text, info_w, Align::Center);
+  text_block(ui, "player.count", std::to_string(view.count), ui.fonts.count ? ui.fonts.count : ui.fonts.title, ui.palette.text, info_w, Align::Center);
 
   if (options_open) {
     draw_options(ui, view, settings, Column{info_left, info_w}, action);

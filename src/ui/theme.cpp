@@ -20,7 +20,8 @@ ImVec4 rgb(unsigned hex, float alpha = 1.0f) {
 constexpr ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212, 0x2264, 0x2265, 0};
 constexpr ImWchar kDigitRanges[] = {0x0030, 0x003A, 0};  // 0-9 and ':'
 
-ImFont* add_font(const char* file, float size_css_px, float dpr, float text_scale, const ImWchar* ranges = kTextRanges) {
+ImFont* add_font(ImFontAtlas& atlas, const char* file, float size_css_px, float dpr, float text_scale,
+                 const ImWchar* ranges = kTextRanges) {
   const EmbeddedFile* f = find_embedded(file);
   if (!f) return nullptr;
   ImFontConfig cfg;
@@ -30,7 +31,7 @@ ImFont* add_font(const char* file, float size_css_px, float dpr, float text_scal
   cfg.PixelSnapH = true;
   void* data = const_cast<unsigned char*>(f->data);
   float px = size_css_px * text_scale * dpr;
-  ImFont* font = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, static_cast<int>(f->size), px, &cfg, ranges);
+  ImFont* font = atlas.AddFontFromMemoryTTF(data, static_cast<int>(f->size), px, &cfg, ranges);
   if (font) font->Scale = 1.0f / dpr;
   return font;
 }
@@ -114,20 +115,62 @@ Palette load_palette(std::string_view themes_json, std::string_view id, const Cl
   return light_palette();
 }
 
-bool build_fonts(Fonts& fonts, float dpr, float text_scale) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
-  fonts.body = add_font("Inter-Regular.otf", 18.0f, dpr, text_scale);
-  fonts.small = add_font("Inter-Regular.otf", 15.0f, dpr, text_scale);
-  fonts.heading = add_font("Inter-SemiBold.otf", 22.0f, dpr, text_scale);
-  fonts.title = add_font("Inter-SemiBold.otf", 36.0f, dpr, text_scale);
-  fonts.button = add_font("Inter-SemiBold.otf", 20.0f, dpr, text_scale);
-  fonts.count = add_font("Inter-SemiBold.otf", 112.0f, dpr, text_scale, kDigitRanges);
+void reset_fonts(Fonts& fonts, float dpr, float text_scale) {
+  fonts.body = fonts.small = fonts.heading = fonts.title = fonts.button = fonts.count = nullptr;
   fonts.dpr = dpr;
   fonts.text_scale = text_scale;
-  if (!fonts.body || !fonts.small || !fonts.heading || !fonts.title || !fonts.button || !fonts.count) return false;
-  io.FontDefault = fonts.body;
-  return io.Fonts->Build();
+}
+
+bool font_part_ready(const Fonts& fonts, FontPart part) {
+  switch (part) {
+    case FontPart::Text: return fonts.body != nullptr;
+    case FontPart::Labels: return fonts.heading != nullptr;
+    case FontPart::Title: return fonts.title != nullptr;
+    case FontPart::Counter: return fonts.count != nullptr;
+  }
+  return false;
+}
+
+ImFontAtlas* build_font_part(Fonts& fonts, FontPart part) {
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  if (part != FontPart::Text) {
+    std::unique_ptr<ImFontAtlas>& own = fonts.atlases[static_cast<size_t>(part)];
+    if (!own) own = std::make_unique<ImFontAtlas>();
+    atlas = own.get();
+  }
+  atlas->Clear();
+  auto add = [&](const char* file, float size_css_px, const ImWchar* ranges = kTextRanges) {
+    return add_font(*atlas, file, size_css_px, fonts.dpr, fonts.text_scale, ranges);
+  };
+  ImFont* first = nullptr;
+  ImFont* second = nullptr;
+  switch (part) {
+    case FontPart::Text:
+      first = add("Inter-Regular.otf", 18.0f);
+      second = add("Inter-Regular.otf", 15.0f);
+      break;
+    case FontPart::Labels:
+      first = add("Inter-SemiBold.otf", 22.0f);
+      second = add("Inter-SemiBold.otf", 20.0f);
+      break;
+    case FontPart::Title: first = second = add("Inter-SemiBold.otf", 36.0f); break;
+    case FontPart::Counter: first = second = add("Inter-SemiBold.otf", 112.0f, kDigitRanges); break;
+  }
+  if (!first || !second || !atlas->Build()) return nullptr;
+  switch (part) {
+    case FontPart::Text:
+      fonts.body = first;
+      fonts.small = second;
+      ImGui::GetIO().FontDefault = first;
+      break;
+    case FontPart::Labels:
+      fonts.heading = first;
+      fonts.button = second;
+      break;
+    case FontPart::Title: fonts.title = first; break;
+    case FontPart::Counter: fonts.count = first; break;
+  }
+  return atlas;
 }
 
 void apply_theme(const Palette& p) {

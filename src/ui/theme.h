@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <array>
+#include <memory>
 #include <string_view>
 
 namespace sb {
@@ -42,6 +44,17 @@ Palette light_palette();
 // (core/clinic.h brand_theme) and what had to change is printed as a warning.
 Palette load_palette(std::string_view themes_json, std::string_view id, const ClinicConfig* clinic = nullptr);
 
+// The fonts are made in parts, each in a font atlas (and texture) of its own, so that the
+// start-up makes them in separate short steps (main.cpp start_step); the counter's is made
+// after the first frame. A font is null until its part is made.
+enum class FontPart {
+  Text,     // body and small (regular), in ImGui's own atlas, which holds the default font
+  Labels,   // heading and button (semibold)
+  Title,    // title
+  Counter,  // count
+};
+constexpr int kFontParts = 4;
+
 struct Fonts {
   ImFont* body = nullptr;     // 18 CSS px regular
   ImFont* small = nullptr;    // 15 CSS px regular
@@ -49,13 +62,20 @@ struct Fonts {
   ImFont* title = nullptr;    // 36 CSS px semibold
   ImFont* button = nullptr;   // 20 CSS px semibold
   ImFont* count = nullptr;    // 112 CSS px semibold digits: the player's big counter
-  float dpr = 0;              // device pixel ratio the atlas was built for
+  float dpr = 0;              // device pixel ratio the fonts are made for
   float text_scale = 0;       // the person's text size setting (1 = normal)
+  std::array<std::unique_ptr<ImFontAtlas>, kFontParts> atlases;  // [Text] unused: ImGui's own
 };
 
-// (Re)builds the font atlas for this pixel ratio and text size from the embedded fonts.
-// Returns false when a font is missing or broken (the caller shows a plain message).
-bool build_fonts(Fonts& fonts, float dpr, float text_scale);
+// Forgets every font, to be made again for this pixel ratio and text size.
+void reset_fonts(Fonts& fonts, float dpr, float text_scale);
+
+// Whether a part's fonts are made.
+bool font_part_ready(const Fonts& fonts, FontPart part);
+
+// Makes a part's fonts at the pixel ratio and text size of the last reset_fonts. Returns the
+// atlas to upload, or null when a font is missing or broken (the caller shows a plain message).
+ImFontAtlas* build_font_part(Fonts& fonts, FontPart part);
 
 // Sets ImGui's style colours and metrics from the palette.
 void apply_theme(const Palette& palette);
