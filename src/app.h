@@ -114,6 +114,7 @@ struct App {
   bool link_at_start = false;     // the address names a screen: the library is read before the first frame
   bool content_loaded = false;    // exercises, guidance and programmes read (main.cpp: start_step)
   bool library_loaded = false;    // content and clips read, and a link in the address followed
+  bool figure_tried = false;      // the figure renderer was set up (figure_renderer.ready if it worked)
   std::string published_layout;   // last layout JSON sent to the page
   uint64_t shown_look = 0;        // main.cpp frame_look of the picture on screen
 };

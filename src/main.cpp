@@ -67,8 +67,9 @@ bool refresh_fonts(App& app, float dpr) {
   if (app.fonts.dpr == dpr && app.fonts.text_scale == scale) return true;
   const double start_ms = emscripten_get_now();
   reset_fonts(app.fonts, dpr, scale);
-  for (FontPart part : {FontPart::Text, FontPart::Labels, FontPart::Title}) {
-    if (!make_font_part(app, part)) return false;
+  for (int i = 0; i < kFontParts; ++i) {
+    const auto part = static_cast<FontPart>(i);
+    if (part != FontPart::Counter && !make_font_part(app, part)) return false;
   }
   page_set_stat("font_build_ms", emscripten_get_now() - start_ms);
   return true;
@@ -1184,7 +1185,7 @@ std::string load_library_content(App& app) {
   return "";
 }
 
-// Reads the animation clips, readies the figure's drawing, then follows a link in the address:
+// Reads the animation clips, then follows a link in the address:
 // a prescription (#rx=...) or an exercise's key poses (handouts, the gallery: #poses=<id>).
 void load_library_clips(App& app) {
   app.library_loaded = true;
@@ -1192,7 +1193,6 @@ void load_library_clips(App& app) {
   app.redraw_frames = 3;
   app.clips = load_clips(embedded_text(find_embedded("clips.json")));
   for (const Diagnostic& d : app.clips.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
-  if (!figure_renderer_init(app.figure_renderer)) std::fprintf(stderr, "figure renderer unavailable\n");
   std::string hash = page_hash();
   if (hash.find("rx=") != std::string::npos) {
     open_link(app, hash);  // confirm it (or explain why it cannot open)
@@ -1208,15 +1208,16 @@ void load_library_clips(App& app) {
 
 // Runs the next step of the start-up, one per turn of the main loop, so that no single task
 // keeps the page busy for long (a phone stays responsive; Lighthouse's Total Blocking Time):
-// the fonts in three parts, then the first frame, then the exercise library, the
-// animation clips and the player's counter font. A link in the address needs the library for its first screen,
-// so then the library comes before the first frame. True when it ran a step; an error (in
-// plain words) stops the app.
+// the screens' fonts one by one, then the first frame, then the exercise library, the animation
+// clips, the figure's shaders and the player's counter font. A link in the address needs the
+// library for its first screen, so then the library comes before the first frame. True when
+// it ran a step; an error (in plain words) stops the app.
 bool start_step(App& app, std::string& error) {
   const char* const kFontsBroken = "The app's fonts could not be loaded. Please reload the page.";
   if (app.fonts.dpr == 0) reset_fonts(app.fonts, static_cast<float>(emscripten_get_device_pixel_ratio()), 1.0f);
-  for (FontPart part : {FontPart::Text, FontPart::Labels, FontPart::Title}) {
-    if (font_part_ready(app.fonts, part)) continue;
+  for (int i = 0; i < kFontParts; ++i) {
+    const auto part = static_cast<FontPart>(i);
+    if (part == FontPart::Counter || font_part_ready(app.fonts, part)) continue;
     if (!make_font_part(app, part)) error = kFontsBroken;
     return true;
   }
@@ -1227,6 +1228,12 @@ bool start_step(App& app, std::string& error) {
   }
   if (!app.library_loaded && library_now) {
     load_library_clips(app);
+    return true;
+  }
+  if (!app.figure_tried && library_now) {
+    app.figure_tried = true;
+    if (!figure_renderer_init(app.figure_renderer)) std::fprintf(stderr, "figure renderer unavailable\n");
+    app.redraw_frames = 3;
     return true;
   }
   if (!font_part_ready(app.fonts, FontPart::Counter) && app.first_frame_done) {
@@ -1299,8 +1306,11 @@ int main() {
     sb::page_show_error(error);
     return 1;
   }
-  emscripten_set_main_loop_arg(sb::frame, app, 0, false);
-  // Start-up's steps follow each other as quick separate tasks, not one per display frame.
+  // Start-up's steps follow each other as quick separate tasks, not one per display frame:
+  // the first turn comes from a 1 ms timer (a rate of 1000 a second) rather than the next
+  // display frame, the next ones straight after each other; frame() then switches to the
+  // display's pace.
+  emscripten_set_main_loop_arg(sb::frame, app, 1000, false);
   emscripten_set_main_loop_timing(EM_TIMING_SETIMMEDIATE, 0);
   return 0;
 }

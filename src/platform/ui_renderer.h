@@ -16,7 +16,7 @@ struct UiRenderer {
   unsigned vao = 0;
   unsigned vbo = 0;
   unsigned ebo = 0;
-  std::array<unsigned, 4> font_textures{};  // font atlases (R8), by slot: see ui_renderer_upload_fonts
+  std::array<unsigned, 6> font_textures{};  // font atlases (R8), by slot: see ui_renderer_upload_fonts
   int u_view = -1;
   int u_atlas = -1;
   int u_rgba = -1;     // 1 while drawing an RGBA image (any texture but the atlas)
@@ -26,7 +26,7 @@ struct UiRenderer {
 bool ui_renderer_init(UiRenderer& r);
 
 // Uploads a font atlas (after ImFontAtlas::Build) into its texture and frees its pixels on
-// the heap. The slot (0 to 3) is the atlas's ui/theme.h FontPart.
+// the heap. The slot (0 to 5) is the atlas's ui/theme.h FontPart.
 void ui_renderer_upload_fonts(UiRenderer& r, ImFontAtlas& atlas, int slot);
 
 // Draws one frame's draw data (textures other than the font atlas are RGBA images) into the default framebuffer; runs the draw lists' callbacks

@@ -121,55 +121,44 @@ void reset_fonts(Fonts& fonts, float dpr, float text_scale) {
   fonts.text_scale = text_scale;
 }
 
+namespace {
+
+struct FontSpec {
+  const char* file;
+  float size_css_px;
+  const ImWchar* ranges;
+  ImFont* Fonts::*slot;
+};
+
+// By FontPart.
+constexpr FontSpec kFontSpecs[kFontParts] = {
+    {"Inter-Regular.otf", 18.0f, kTextRanges, &Fonts::body},
+    {"Inter-Regular.otf", 15.0f, kTextRanges, &Fonts::small},
+    {"Inter-SemiBold.otf", 22.0f, kTextRanges, &Fonts::heading},
+    {"Inter-SemiBold.otf", 20.0f, kTextRanges, &Fonts::button},
+    {"Inter-SemiBold.otf", 36.0f, kTextRanges, &Fonts::title},
+    {"Inter-SemiBold.otf", 112.0f, kDigitRanges, &Fonts::count},
+};
+
+}  // namespace
+
 bool font_part_ready(const Fonts& fonts, FontPart part) {
-  switch (part) {
-    case FontPart::Text: return fonts.body != nullptr;
-    case FontPart::Labels: return fonts.heading != nullptr;
-    case FontPart::Title: return fonts.title != nullptr;
-    case FontPart::Counter: return fonts.count != nullptr;
-  }
-  return false;
+  return fonts.*kFontSpecs[static_cast<size_t>(part)].slot != nullptr;
 }
 
 ImFontAtlas* build_font_part(Fonts& fonts, FontPart part) {
+  const size_t i = static_cast<size_t>(part);
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  if (part != FontPart::Text) {
-    std::unique_ptr<ImFontAtlas>& own = fonts.atlases[static_cast<size_t>(part)];
-    if (!own) own = std::make_unique<ImFontAtlas>();
-    atlas = own.get();
+  if (part != FontPart::Body) {
+    if (!fonts.atlases[i]) fonts.atlases[i] = std::make_unique<ImFontAtlas>();
+    atlas = fonts.atlases[i].get();
   }
   atlas->Clear();
-  auto add = [&](const char* file, float size_css_px, const ImWchar* ranges = kTextRanges) {
-    return add_font(*atlas, file, size_css_px, fonts.dpr, fonts.text_scale, ranges);
-  };
-  ImFont* first = nullptr;
-  ImFont* second = nullptr;
-  switch (part) {
-    case FontPart::Text:
-      first = add("Inter-Regular.otf", 18.0f);
-      second = add("Inter-Regular.otf", 15.0f);
-      break;
-    case FontPart::Labels:
-      first = add("Inter-SemiBold.otf", 22.0f);
-      second = add("Inter-SemiBold.otf", 20.0f);
-      break;
-    case FontPart::Title: first = second = add("Inter-SemiBold.otf", 36.0f); break;
-    case FontPart::Counter: first = second = add("Inter-SemiBold.otf", 112.0f, kDigitRanges); break;
-  }
-  if (!first || !second || !atlas->Build()) return nullptr;
-  switch (part) {
-    case FontPart::Text:
-      fonts.body = first;
-      fonts.small = second;
-      ImGui::GetIO().FontDefault = first;
-      break;
-    case FontPart::Labels:
-      fonts.heading = first;
-      fonts.button = second;
-      break;
-    case FontPart::Title: fonts.title = first; break;
-    case FontPart::Counter: fonts.count = first; break;
-  }
+  const FontSpec& spec = kFontSpecs[i];
+  ImFont* font = add_font(*atlas, spec.file, spec.size_css_px, fonts.dpr, fonts.text_scale, spec.ranges);
+  if (!font || !atlas->Build()) return nullptr;
+  fonts.*spec.slot = font;
+  if (part == FontPart::Body) ImGui::GetIO().FontDefault = font;
   return atlas;
 }
 

@@ -44,16 +44,18 @@ Palette light_palette();
 // (core/clinic.h brand_theme) and what had to change is printed as a warning.
 Palette load_palette(std::string_view themes_json, std::string_view id, const ClinicConfig* clinic = nullptr);
 
-// The fonts are made in parts, each in a font atlas (and texture) of its own, so that the
-// start-up makes them in separate short steps (main.cpp start_step); the counter's is made
-// after the first frame. A font is null until its part is made.
+// Each font is made in a font atlas (and texture) of its own, so that the start-up makes them
+// in separate short steps (main.cpp start_step); the counter's is made after the first frame.
+// A font is null until made.
 enum class FontPart {
-  Text,     // body and small (regular), in ImGui's own atlas, which holds the default font
-  Labels,   // heading and button (semibold)
-  Title,    // title
-  Counter,  // count
+  Body,     // in ImGui's own atlas, which holds the default font
+  Small,
+  Heading,
+  Button,
+  Title,
+  Counter,
 };
-constexpr int kFontParts = 4;
+constexpr int kFontParts = 6;
 
 struct Fonts {
   ImFont* body = nullptr;     // 18 CSS px regular
@@ -64,17 +66,17 @@ struct Fonts {
   ImFont* count = nullptr;    // 112 CSS px semibold digits: the player's big counter
   float dpr = 0;              // device pixel ratio the fonts are made for
   float text_scale = 0;       // the person's text size setting (1 = normal)
-  std::array<std::unique_ptr<ImFontAtlas>, kFontParts> atlases;  // [Text] unused: ImGui's own
+  std::array<std::unique_ptr<ImFontAtlas>, kFontParts> atlases;  // [Body] unused: ImGui's own
 };
 
 // Forgets every font, to be made again for this pixel ratio and text size.
 void reset_fonts(Fonts& fonts, float dpr, float text_scale);
 
-// Whether a part's fonts are made.
+// Whether a font is made.
 bool font_part_ready(const Fonts& fonts, FontPart part);
 
-// Makes a part's fonts at the pixel ratio and text size of the last reset_fonts. Returns the
-// atlas to upload, or null when a font is missing or broken (the caller shows a plain message).
+// Makes a font at the pixel ratio and text size of the last reset_fonts. Returns the atlas to
+// upload, or null when the font file is missing or broken (the caller shows a plain message).
 ImFontAtlas* build_font_part(Fonts& fonts, FontPart part);
 
 // Sets ImGui's style colours and metrics from the palette.
