@@ -21,8 +21,8 @@ void item_list(Ui& ui, const std::string& id, const std::vector<std::string>& it
   for (size_t i = 0; i < items.size(); ++i) {
     float y = ImGui::GetCursorScreenPos().y;
     std::string marker = numbered ? std::to_string(i + 1) + "." : "\xE2\x80\xA2";
-    ImGui::GetWindowDrawList()->AddText(ui.fonts.body, ui.fonts.body->FontSize * ui.fonts.body->Scale,
-                                        ImVec2(col.left, y), to_u32(ui.palette.accent), marker.c_str());
+    draw_text(ImGui::GetWindowDrawList(), ui.fonts.body, ui.fonts.body->FontSize * ui.fonts.body->Scale,
+              ImVec2(col.left, y), to_u32(ui.palette.accent), marker.c_str());
     ImGui::SetCursorScreenPos(ImVec2(col.left + marker_w, y));
     text_block(ui, id + "." + std::to_string(i + 1), items[i], ui.fonts.body, ui.palette.text, col.width - marker_w);
     ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 8.0f));

@@ -78,7 +78,7 @@ void calendar(Ui& ui, const HistoryModel& m, const Column& col) {
   for (int c = 0; c < 7; ++c) names.push_back(list_item(letters, c));
   for (int c = 0; c < 7 && c < static_cast<int>(names.size()); ++c) {
     ImVec2 ts = ui.fonts.small->CalcTextSizeA(ui.fonts.small->FontSize * ui.fonts.small->Scale, 1e9f, 0, names[static_cast<size_t>(c)].c_str());
-    dl->AddText(ui.fonts.small, ui.fonts.small->FontSize * ui.fonts.small->Scale,
+    draw_text(dl, ui.fonts.small, ui.fonts.small->FontSize * ui.fonts.small->Scale,
                 ImVec2(left + static_cast<float>(c) * cell + (cell - ts.x) * 0.5f, y), to_u32(ui.palette.text_muted),
                 names[static_cast<size_t>(c)].c_str());
   }
@@ -100,7 +100,7 @@ void calendar(Ui& ui, const HistoryModel& m, const Column& col) {
     if (d == m.today) dl->AddCircle(centre, radius + 3, to_u32(ui.palette.accent), 24, 2.0f);
     std::string num = std::to_string(std::atoi(day_text(d).substr(8, 2).c_str()));
     ImVec2 ts = ui.fonts.small->CalcTextSizeA(ui.fonts.small->FontSize * ui.fonts.small->Scale, 1e9f, 0, num.c_str());
-    dl->AddText(ui.fonts.small, ui.fonts.small->FontSize * ui.fonts.small->Scale,
+    draw_text(dl, ui.fonts.small, ui.fonts.small->FontSize * ui.fonts.small->Scale,
                 ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f),
                 to_u32(done ? ui.palette.on_primary : ui.palette.text_muted), num.c_str());
     if (done) ui.layout.add("history.day." + day_text(d), LayoutKind::Text, centre.x - radius, centre.y - radius, 2 * radius, 2 * radius);
@@ -125,7 +125,7 @@ void pain_chart(Ui& ui, const HistoryModel& m, const Column& col) {
     float y = y_of(level);
     dl->AddLine(ImVec2(left, y), ImVec2(right, y), to_u32(ui.palette.border), 1.0f);
     std::string t = std::to_string(level);
-    dl->AddText(ui.fonts.small, ui.fonts.small->FontSize * ui.fonts.small->Scale, ImVec2(col.left + 8, y - 9),
+    draw_text(dl, ui.fonts.small, ui.fonts.small->FontSize * ui.fonts.small->Scale, ImVec2(col.left + 8, y - 9),
                 to_u32(ui.palette.text_muted), t.c_str());
   }
   float ty = y_of(m.threshold);

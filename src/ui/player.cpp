@@ -328,7 +328,8 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
     dl->AddRect(p, ImVec2(p.x + ctl.width, p.y + 52), to_u32(ui.palette.danger), 26, 0, 2.0f * ui.palette.border_scale);
     ImGui::PushFont(ui.fonts.button);
     ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-    dl->AddText(ImVec2(p.x + (ctl.width - ts.x) * 0.5f, p.y + (52 - ts.y) * 0.5f), to_u32(ui.palette.danger), label.c_str());
+    draw_text(dl, ui.fonts.button, ImGui::GetFontSize(), ImVec2(p.x + (ctl.width - ts.x) * 0.5f, p.y + (52 - ts.y) * 0.5f),
+              to_u32(ui.palette.danger), label.c_str());
     ImGui::PopFont();
     ui.layout.add("player.stop", LayoutKind::Button, p.x, p.y, ctl.width, 52, ts.x > ctl.width - 16);
     if (stop) action.kind = PlayerAction::Kind::Stop;

@@ -154,12 +154,24 @@ ImFontAtlas* build_font_part(Fonts& fonts, FontPart part) {
     atlas = fonts.atlases[i].get();
   }
   atlas->Clear();
+  atlas->Flags |= ImFontAtlasFlags_NoBakedLines | ImFontAtlasFlags_NoMouseCursors;
   const FontSpec& spec = kFontSpecs[i];
   ImFont* font = add_font(*atlas, spec.file, spec.size_css_px, fonts.dpr, fonts.text_scale, spec.ranges);
   if (!font || !atlas->Build()) return nullptr;
+  // Shapes (rectangles, circles, lines) are drawn with the atlas's white pixel, which lies
+  // elsewhere in each atlas: a place outside every atlas tells the renderer "solid" instead
+  // (shaders/ui.frag), so a shape looks the same whichever font's atlas is bound.
+  atlas->TexUvWhitePixel = ImVec2(-1.0f, -1.0f);
   fonts.*spec.slot = font;
   if (part == FontPart::Body) ImGui::GetIO().FontDefault = font;
   return atlas;
+}
+
+void draw_text(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* begin,
+               const char* end, float wrap_width, const ImVec4* clip) {
+  dl->PushTextureID(font->ContainerAtlas->TexID);
+  dl->AddText(font, size, pos, colour, begin, end, wrap_width, clip);
+  dl->PopTextureID();
 }
 
 void apply_theme(const Palette& p) {
@@ -175,6 +187,7 @@ void apply_theme(const Palette& p) {
   s.ScrollbarRounding = 6;
   s.GrabRounding = 6;
   s.TouchExtraPadding = ImVec2(0, 0);
+  s.AntiAliasedLinesUseTex = false;  // no lines baked in the font atlases (theme.cpp build_font_part)
   ImVec4* c = s.Colors;
   c[ImGuiCol_Text] = p.text;
   c[ImGuiCol_TextDisabled] = p.text_muted;

@@ -79,6 +79,12 @@ bool font_part_ready(const Fonts& fonts, FontPart part);
 // upload, or null when the font file is missing or broken (the caller shows a plain message).
 ImFontAtlas* build_font_part(Fonts& fonts, FontPart part);
 
+// Draws text in font into dl with that font's own atlas as the texture. The fonts live in
+// separate atlases, so ImDrawList::AddText, which draws with whatever texture dl has at the
+// moment, must not be used with a font directly.
+void draw_text(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* begin,
+               const char* end = nullptr, float wrap_width = 0.0f, const ImVec4* clip = nullptr);
+
 // Sets ImGui's style colours and metrics from the palette.
 void apply_theme(const Palette& palette);
 

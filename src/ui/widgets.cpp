@@ -29,7 +29,8 @@ void text_block(Ui& ui, std::string_view id, std::string_view text, ImFont* font
       const char* visible_end = line_end;
       while (visible_end > line && (visible_end[-1] == ' ' || visible_end[-1] == '\n')) --visible_end;
       float w = ImGui::CalcTextSize(line, visible_end).x;
-      dl->AddText(ImVec2(pos.x + (wrap_width - w) * 0.5f, y), to_u32(color), line, visible_end);
+      draw_text(dl, font, ImGui::GetFontSize(), ImVec2(pos.x + (wrap_width - w) * 0.5f, y), to_u32(color), line,
+                visible_end);
       y += line_h;
       line = line_end;
       while (line < end && (*line == ' ' || *line == '\n')) ++line;
@@ -39,7 +40,7 @@ void text_block(Ui& ui, std::string_view id, std::string_view text, ImFont* font
     ui.layout.add(id, LayoutKind::Text, pos.x, pos.y, wrap_width, y - pos.y, false);
     ui.layout.items.back().allowed_w = wrap_width;
   } else {
-    dl->AddText(font, ImGui::GetFontSize(), pos, to_u32(color), begin, end, wrap_width);
+    draw_text(dl, font, ImGui::GetFontSize(), pos, to_u32(color), begin, end, wrap_width);
     ImGui::Dummy(ImVec2(wrap_width, size.y));
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + size.y));  // stay in the caller's column
     // ImGui counts the space before a wrap in the line's width; only a longer overflow
@@ -83,7 +84,8 @@ bool button_label(const Ui& ui, std::string_view label, ImVec2 pos, float width,
   ImVec2 ts = ImGui::CalcTextSize(begin, end);
   bool fits = true;
   if (ts.x <= width - 16.0f) {
-    dl->AddText(ImVec2(pos.x + (width - ts.x) * 0.5f, pos.y + (height - ts.y) * 0.5f), to_u32(colour), begin, end);
+    draw_text(dl, font, ImGui::GetFontSize(), ImVec2(pos.x + (width - ts.x) * 0.5f, pos.y + (height - ts.y) * 0.5f),
+              to_u32(colour), begin, end);
   } else {
     // Word-wrapped lines, at most four, centred one by one.
     const float wrap = width - 24.0f, line_h = ImGui::GetTextLineHeight(), scale = ImGui::GetFontSize() / font->FontSize;
@@ -104,7 +106,8 @@ bool button_label(const Ui& ui, std::string_view label, ImVec2 pos, float width,
     for (int i = 0; i < n; ++i) {
       float lw = ImGui::CalcTextSize(lines[i].first, lines[i].second).x;
       fits = fits && lw <= wrap + 0.5f;
-      dl->AddText(ImVec2(pos.x + (width - lw) * 0.5f, y), to_u32(colour), lines[i].first, lines[i].second);
+      draw_text(dl, font, ImGui::GetFontSize(), ImVec2(pos.x + (width - lw) * 0.5f, y), to_u32(colour), lines[i].first,
+                lines[i].second);
       y += line_h;
     }
   }
@@ -285,7 +288,7 @@ bool screen_header(Ui& ui, std::string_view id, std::string_view title, bool wit
     bool pressed = tap_button(aid, size, 24.0f);
     if (action_pressed) *action_pressed = pressed;
     if (ImGui::IsItemHovered()) dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), to_u32(ui.palette.mat), 24.0f);
-    dl->AddText(ui.fonts.button, ui.fonts.button->FontSize * ui.fonts.button->Scale,
+    draw_text(dl, ui.fonts.button, ui.fonts.button->FontSize * ui.fonts.button->Scale,
                 ImVec2(pos.x + 12.0f, pos.y + (size.y - ts.y) * 0.5f), to_u32(ui.palette.primary), action_label.data(),
                 action_label.data() + action_label.size());
     ui.layout.add(aid, LayoutKind::Button, pos.x, pos.y, size.x, size.y);
@@ -310,7 +313,7 @@ bool screen_header(Ui& ui, std::string_view id, std::string_view title, bool wit
   // gives way to the controls rather than being cut.
   if (tw <= avail || with_back) {
     ImVec4 clip(title_x, top.y, title_x + avail, top.y + bar_h);
-    dl->AddText(title_font, ImGui::GetFontSize(), ImVec2(title_x, top.y + (bar_h - th) * 0.5f), to_u32(ui.palette.text),
+    draw_text(dl, title_font, ImGui::GetFontSize(), ImVec2(title_x, top.y + (bar_h - th) * 0.5f), to_u32(ui.palette.text),
                 title.data(), title.data() + title.size(), 0.0f, &clip);
     ui.layout.add(tid, LayoutKind::Text, title_x, top.y + (bar_h - th) * 0.5f, std::min(tw, avail), th, tw > avail);
     ui.layout.items.back().allowed_w = avail;
@@ -356,7 +359,7 @@ bool chip(Ui& ui, std::string_view id, std::string_view label, bool selected) {
     dl->AddRectFilled(a, b, to_u32(ui.palette.surface), 18.0f);
     dl->AddRect(a, b, to_u32(ui.palette.border), 18.0f, 0, 1.5f * ui.palette.border_scale);
   }
-  dl->AddText(ui.fonts.small, ui.fonts.small->FontSize * ui.fonts.small->Scale,
+  draw_text(dl, ui.fonts.small, ui.fonts.small->FontSize * ui.fonts.small->Scale,
               ImVec2(pos.x + 16.0f, pos.y + (size.y - ts.y) * 0.5f),
               to_u32(selected ? ui.palette.on_primary : ui.palette.text), label.data(), label.data() + label.size());
   ui.layout.add(id, LayoutKind::Button, pos.x, pos.y, size.x, size.y);
