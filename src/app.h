@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include <vector>
@@ -113,6 +114,7 @@ struct App {
   bool loop_on_frames = false;    // the main loop follows the display's frames (not start-up's quick turns)
   bool link_at_start = false;     // the address names a screen: the library is read before the first frame
   bool content_loaded = false;    // exercises, guidance and programmes read (main.cpp: start_step)
+  std::unique_ptr<ClipReader> clip_reader;  // while the clips are being read, a few per frame
   bool library_loaded = false;    // content and clips read, and a link in the address followed
   bool figure_tried = false;      // the figure renderer was set up (figure_renderer.ready if it worked)
   std::string published_layout;   // last layout JSON sent to the page

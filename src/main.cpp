@@ -1185,14 +1185,20 @@ std::string load_library_content(App& app) {
   return "";
 }
 
-// Reads the animation clips, then follows a link in the address:
-// a prescription (#rx=...) or an exercise's key poses (handouts, the gallery: #poses=<id>).
+// Reads some more of the animation clips (a few per step); once all are read, follows a link
+// in the address: a prescription (#rx=...) or an exercise's key poses (handouts, the gallery:
+// #poses=<id>).
 void load_library_clips(App& app) {
+  constexpr size_t kClipsPerStep = 12;
+  if (!app.clip_reader) app.clip_reader = std::make_unique<ClipReader>(embedded_text(find_embedded("clips.json")));
+  app.clip_reader->read(kClipsPerStep);
+  if (!app.clip_reader->done()) return;
+  app.clips = app.clip_reader->take();
+  app.clip_reader.reset();
+  for (const Diagnostic& d : app.clips.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   app.library_loaded = true;
   ++app.progress_revision;  // views computed before now had no library to name things
   app.redraw_frames = 3;
-  app.clips = load_clips(embedded_text(find_embedded("clips.json")));
-  for (const Diagnostic& d : app.clips.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   std::string hash = page_hash();
   if (hash.find("rx=") != std::string::npos) {
     open_link(app, hash);  // confirm it (or explain why it cannot open)

@@ -10,6 +10,7 @@
 #include "core/json.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <initializer_list>
 #include <utility>
@@ -1062,45 +1063,76 @@ bool read_clip(Reader& r, const JsonValue& v, const std::string& fallback_key,
 
 }  // namespace
 
-ClipLoad load_clips(std::string_view text) {
+struct ClipReader::State {
   ClipLoad out;
-  Reader r(out.diagnostics);
-  const JsonParseResult parsed = parse_json(text);
-  if (!parsed.ok) {
-    r.error(parsed.error_pos, "", parsed.error);
-    return out;
+  JsonParseResult parsed;
+  const JsonValue* clips = nullptr;  // the "clips" array; null when the file cannot be read further
+  std::vector<NamedPose> shared;
+  size_t next = 0;
+};
+
+ClipReader::ClipReader(std::string_view text) : state_(std::make_unique<State>()) {
+  State& st = *state_;
+  Reader r(st.out.diagnostics);
+  st.parsed = parse_json(text);
+  if (!st.parsed.ok) {
+    r.error(st.parsed.error_pos, "", st.parsed.error);
+    return;
   }
-  const JsonValue& root = parsed.root;
+  const JsonValue& root = st.parsed.root;
   if (!root.is_object()) {
     r.error(root.pos, "", std::string("the file must hold an object, not ") + json_type_name(root.type));
-    return out;
+    return;
   }
   r.known_keys(root, "", {"schema", "poses", "clips"});
   const JsonValue* schema = r.get(root, "", "schema", true);
-  if (!schema) return out;
+  if (!schema) return;
   if (!schema->is_number() || schema->number != kSchemaVersion) {
     r.error(schema->pos, "schema",
             schema->is_number() ? "unsupported schema version " + number_text(schema->number) +
                                       " (this app reads version " + std::to_string(kSchemaVersion) + ")"
                                 : std::string("must be a whole number, not ") + json_type_name(schema->type));
-    return out;
+    return;
   }
-  std::vector<NamedPose> shared;
-  if (const JsonValue* poses = r.get(root, "", "poses", false)) read_poses(r, *poses, "poses", nullptr, shared);
+  if (const JsonValue* poses = r.get(root, "", "poses", false)) read_poses(r, *poses, "poses", nullptr, st.shared);
   const JsonValue* clips = r.get(root, "", "clips", true);
-  if (!clips || !r.type(*clips, JsonValue::Type::Array, "clips")) return out;
-  for (size_t i = 0; i < clips->items.size(); ++i) {
+  if (!clips || !r.type(*clips, JsonValue::Type::Array, "clips")) return;
+  st.clips = clips;
+}
+
+ClipReader::~ClipReader() = default;
+
+bool ClipReader::done() const { return !state_ || !state_->clips || state_->next >= state_->clips->items.size(); }
+
+void ClipReader::read(size_t count) {
+  if (done()) return;
+  State& st = *state_;
+  Reader r(st.out.diagnostics);
+  for (; count > 0 && st.next < st.clips->items.size(); --count, ++st.next) {
+    const size_t i = st.next;
     Clip clip;
-    const bool ok = read_clip(r, clips->items[i], item("clips", i), shared, clip);
-    const Clip* first = out.find(clip.exercise);
+    const bool ok = read_clip(r, st.clips->items[i], item("clips", i), st.shared, clip);
+    const Clip* first = st.out.find(clip.exercise);
     if (first && !clip.exercise.empty()) {
-      r.error(clips->items[i].find("exercise")->pos, "clips[" + clip.exercise + "].exercise",
+      r.error(st.clips->items[i].find("exercise")->pos, "clips[" + clip.exercise + "].exercise",
               "a second clip for " + quoted(clip.exercise) + " (each exercise has one clip)");
     } else if (ok) {
-      out.clips.push_back(std::move(clip));
+      st.out.clips.push_back(std::move(clip));
     }
   }
+}
+
+ClipLoad ClipReader::take() {
+  if (!state_) return {};
+  ClipLoad out = std::move(state_->out);
+  state_.reset();
   return out;
+}
+
+ClipLoad load_clips(std::string_view text) {
+  ClipReader reader(text);
+  while (!reader.done()) reader.read(SIZE_MAX);
+  return reader.take();
 }
 
 }  // namespace sb

@@ -10,6 +10,7 @@
 #include "core/side.h"
 
 #include <array>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -115,6 +116,27 @@ struct ClipLoad {
 // Reads clips.json text. Never throws: every problem becomes a diagnostic with line:col and
 // dotted key, and a clip with errors is left out.
 ClipLoad load_clips(std::string_view text);
+
+// Reads clips.json a few clips at a time, so that the app can spread the work over several
+// short tasks (main.cpp start_step). Gives exactly what load_clips gives.
+class ClipReader {
+ public:
+  // Reads the file's structure and its shared poses.
+  explicit ClipReader(std::string_view text);
+  ~ClipReader();
+  ClipReader(const ClipReader&) = delete;
+  ClipReader& operator=(const ClipReader&) = delete;
+
+  bool done() const;
+  // Reads up to count more clips.
+  void read(size_t count);
+  // The clips and diagnostics read so far (all of them once done()); the reader is then spent.
+  ClipLoad take();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // The figure at progress (0..1) through a phase: blends the phase's keys with their easing,
 // then holds the phase's contacts in place. Pure; no allocation. Side::Right mirrors.

@@ -561,3 +561,35 @@ TEST_CASE("surfaces: distance from a body part to the floor, wall, chair and rol
   const sb::Props m = sb::mirror(props);
   CHECK(m.chair_pos_m.z == doctest::Approx(-props.chair_pos_m.z));
 }
+
+TEST_CASE("reading the clips a few at a time gives what reading them at once gives") {
+  const std::string shipped = read_file(kAssetsDir + "/clips.json");
+  // The shipped file; a file with a broken clip among good ones; a second clip for an
+  // exercise; files that stop before the clips.
+  std::string broken = shipped;
+  broken.replace(broken.find("\"loop_s\""), 8, "\"loop_s\": -1, \"was\"");  // out of range: an error
+  const std::vector<std::string> texts = {shipped, broken, "{\"schema\": 1, \"clips\": 3}", "[1, 2]", "{\"clips\": ["};
+  for (const std::string& text : texts) {
+    const sb::ClipLoad whole = sb::load_clips(text);
+    for (size_t step : {size_t{1}, size_t{7}, size_t{17}}) {
+      sb::ClipReader reader(text);
+      int steps = 0;
+      while (!reader.done()) {
+        reader.read(step);
+        ++steps;
+      }
+      const sb::ClipLoad parts = reader.take();
+      REQUIRE(parts.clips.size() == whole.clips.size());
+      for (size_t i = 0; i < whole.clips.size(); ++i) {
+        CHECK(parts.clips[i].exercise == whole.clips[i].exercise);
+        CHECK(parts.clips[i].phases[0].contacts.size() == whole.clips[i].phases[0].contacts.size());
+      }
+      REQUIRE(parts.diagnostics.size() == whole.diagnostics.size());
+      for (size_t i = 0; i < whole.diagnostics.size(); ++i) {
+        CHECK(sb::format_diagnostic(parts.diagnostics[i]) == sb::format_diagnostic(whole.diagnostics[i]));
+      }
+      if (text == shipped) CHECK(steps == static_cast<int>((whole.clips.size() + step - 1) / step));
+    }
+  }
+  CHECK(sb::load_clips(broken).clips.size() + 1 == sb::load_clips(shipped).clips.size());
+}
