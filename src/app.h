@@ -116,7 +116,8 @@ struct App {
   bool content_loaded = false;    // exercises, guidance and programmes read (main.cpp: start_step)
   std::unique_ptr<ClipReader> clip_reader;  // while the clips are being read, a few per frame
   bool library_loaded = false;    // content and clips read, and a link in the address followed
-  bool figure_tried = false;      // the figure renderer was set up (figure_renderer.ready if it worked)
+  bool figure_begun = false;      // the figure renderer's shaders are compiling (figure_renderer.ready when done)
+  bool figure_failed = false;     // they did not build: the figure is not drawn
   std::string published_layout;   // last layout JSON sent to the page
   uint64_t shown_look = 0;        // main.cpp frame_look of the picture on screen
 };

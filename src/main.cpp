@@ -21,6 +21,7 @@
 #include "core/strings.h"
 #include "platform/embedded.h"
 #include "platform/figure_renderer.h"
+#include "platform/gl_program.h"
 #include "platform/page.h"
 #include "core/pain_rules.h"
 #include "platform/ui_renderer.h"
@@ -1227,6 +1228,14 @@ bool start_step(App& app, std::string& error) {
     if (!make_font_part(app, part)) error = kFontsBroken;
     return true;
   }
+  if (!app.ui_renderer.linked) {
+    // The UI's shaders, started in start(), compile while the fonts are made: wait for them
+    // by polling, not by asking for the result, which would hold up the page.
+    if (ui_renderer_ready(app.ui_renderer) && !ui_renderer_finish(app.ui_renderer)) {
+      error = "This browser could not prepare the app's drawing. Please reload the page.";
+    }
+    return true;
+  }
   const bool library_now = app.first_frame_done || app.link_at_start;
   if (!app.content_loaded && library_now) {
     error = load_library_content(app);
@@ -1236,9 +1245,18 @@ bool start_step(App& app, std::string& error) {
     load_library_clips(app);
     return true;
   }
-  if (!app.figure_tried && library_now) {
-    app.figure_tried = true;
+  if (!app.figure_begun && library_now) {
+    app.figure_begun = true;
     if (!figure_renderer_init(app.figure_renderer)) std::fprintf(stderr, "figure renderer unavailable\n");
+    return true;
+  }
+  if (app.figure_begun && !app.figure_renderer.ready && !app.figure_failed &&
+      figure_renderer_compiled(app.figure_renderer)) {
+    // Until then the screens draw without the figure; it appears once its shaders are ready.
+    if (!figure_renderer_finish(app.figure_renderer)) {
+      std::fprintf(stderr, "figure renderer unavailable\n");
+      app.figure_failed = true;
+    }
     app.redraw_frames = 3;
     return true;
   }
@@ -1293,6 +1311,7 @@ std::string start(App& app) {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   apply_theme(app.palette);
   ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
+  gl_programs_enable_parallel();
   if (!ui_renderer_init(app.ui_renderer)) return "This browser could not prepare the app's drawing. Please reload the page.";
   page_set_canvas_label(app.strings.get("canvas.label"));
   for (FigureDrawJob& job : app.figure_jobs) job.renderer = &app.figure_renderer;

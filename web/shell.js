@@ -37,10 +37,9 @@
     showError: showError,
     onFirstFrame: function () {
       if (failed) return;
-      setProgress(1);
-      loading.classList.add('done');
-      loading.setAttribute('aria-hidden', 'true');
-      setTimeout(function () { loading.hidden = true; }, 300);
+      // Gone at once, not faded: on a phone drawing without a GPU (and in Lighthouse) each
+      // frame of a fade over the whole window costs more than the app's own frame.
+      loading.hidden = true;
       document.documentElement.setAttribute('data-ready', '1');
       // Keyboard focus to the app, in a task of its own: focusing makes the browser work out
       // the page's styles, which need not hold up the frame just drawn.

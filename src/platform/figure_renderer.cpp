@@ -42,10 +42,8 @@ void draw_job(const ImDrawList*, const ImDrawCmd* cmd) {
 }  // namespace
 
 bool figure_renderer_init(FigureRenderer& r) {
-  r.program = gl_program_from("capsule.vert", "capsule.frag");
+  r.program = gl_program_begin("capsule.vert", "capsule.frag");
   if (!r.program) return false;
-  r.u_display_size = glGetUniformLocation(r.program, "u_display_size");
-  r.u_px_per_css = glGetUniformLocation(r.program, "u_px_per_css");
 
   static const float kCorners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
   glGenVertexArrays(1, &r.vao);
@@ -70,6 +68,18 @@ bool figure_renderer_init(FigureRenderer& r) {
   glVertexAttribDivisor(3, 1);
   glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);
+  return true;
+}
+
+bool figure_renderer_compiled(const FigureRenderer& r) { return gl_program_ready(r.program); }
+
+bool figure_renderer_finish(FigureRenderer& r) {
+  if (!gl_program_end(r.program, "capsule.vert", "capsule.frag")) {
+    r.program = 0;
+    return false;
+  }
+  r.u_display_size = glGetUniformLocation(r.program, "u_display_size");
+  r.u_px_per_css = glGetUniformLocation(r.program, "u_px_per_css");
   r.ready = true;
   return true;
 }

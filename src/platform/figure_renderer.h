@@ -48,9 +48,16 @@ struct FigureDrawJob {
   CapsuleBatch batch;
 };
 
-// Compiles the shaders and creates buffers. Returns false (with a console message) on failure;
-// the UI then falls back to drawing the figure with ImGui shapes.
+// Starts compiling the shaders (gl_program.h) and creates buffers. Returns false (with a
+// console message) on failure; the figure is then not drawn.
 bool figure_renderer_init(FigureRenderer& r);
+
+// Whether figure_renderer_finish can run without waiting for the shaders.
+bool figure_renderer_compiled(const FigureRenderer& r);
+
+// Checks the shaders linked and reads their uniforms; then r.ready. False (with a console
+// message) if they did not link.
+bool figure_renderer_finish(FigureRenderer& r);
 
 // Queues job to be drawn when ImGui renders draw_list at this point in its commands.
 void figure_renderer_queue(ImDrawList* draw_list, const FigureDrawJob* job);

@@ -48,14 +48,8 @@ void upload_atlas(ImFontAtlas* atlas, GLuint texture) {
 }  // namespace
 
 bool ui_renderer_init(UiRenderer& r) {
-  r.program = gl_program_from("ui.vert", "ui.frag");
+  r.program = gl_program_begin("ui.vert", "ui.frag");
   if (!r.program) return false;
-  r.u_view = glGetUniformLocation(r.program, "u_view");
-  r.u_atlas = glGetUniformLocation(r.program, "u_atlas");
-  r.u_rgba = glGetUniformLocation(r.program, "u_rgba");
-  glUseProgram(r.program);
-  glUniform1i(r.u_atlas, 0);
-
   glGenVertexArrays(1, &r.vao);
   glGenBuffers(1, &r.vbo);
   glGenBuffers(1, &r.ebo);
@@ -77,6 +71,22 @@ bool ui_renderer_init(UiRenderer& r) {
   return true;
 }
 
+bool ui_renderer_ready(const UiRenderer& r) { return gl_program_ready(r.program); }
+
+bool ui_renderer_finish(UiRenderer& r) {
+  if (!gl_program_end(r.program, "ui.vert", "ui.frag")) {
+    r.program = 0;
+    return false;
+  }
+  r.u_view = glGetUniformLocation(r.program, "u_view");
+  r.u_atlas = glGetUniformLocation(r.program, "u_atlas");
+  r.u_rgba = glGetUniformLocation(r.program, "u_rgba");
+  glUseProgram(r.program);
+  glUniform1i(r.u_atlas, 0);
+  r.linked = true;
+  return true;
+}
+
 void ui_renderer_upload_fonts(UiRenderer& r, ImFontAtlas& atlas, int slot) {
   unsigned& texture = r.font_textures[static_cast<size_t>(std::clamp(slot, 0, static_cast<int>(r.font_textures.size()) - 1))];
   if (!texture) glGenTextures(1, &texture);
@@ -87,7 +97,7 @@ void ui_renderer_render(const UiRenderer& r, const ImDrawData* dd) {
   const ImVec2 scale = dd->FramebufferScale;
   const int fb_w = static_cast<int>(dd->DisplaySize.x * scale.x);
   const int fb_h = static_cast<int>(dd->DisplaySize.y * scale.y);
-  if (fb_w <= 0 || fb_h <= 0 || !r.program) return;
+  if (fb_w <= 0 || fb_h <= 0 || !r.linked) return;
   set_state(r, dd, fb_w, fb_h);
   for (int n = 0; n < dd->CmdListsCount; ++n) {
     const ImDrawList* list = dd->CmdLists[n];

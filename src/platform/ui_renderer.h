@@ -20,10 +20,18 @@ struct UiRenderer {
   int u_view = -1;
   int u_atlas = -1;
   int u_rgba = -1;     // 1 while drawing an RGBA image (any texture but the atlas)
+  bool linked = false; // ui_renderer_finish succeeded
 };
 
-// Compiles the shaders and creates the buffers. False (with a console message) on failure.
+// Starts compiling the shaders (gl_program.h) and creates the buffers. False (with a console
+// message) on failure.
 bool ui_renderer_init(UiRenderer& r);
+
+// Whether ui_renderer_finish can run without waiting for the shaders.
+bool ui_renderer_ready(const UiRenderer& r);
+
+// Checks the shaders linked and reads their uniforms; false (with a console message) if not.
+bool ui_renderer_finish(UiRenderer& r);
 
 // Uploads a font atlas (after ImFontAtlas::Build) into its texture and frees its pixels on
 // the heap. The slot (0 to 5) is the atlas's ui/theme.h FontPart.
