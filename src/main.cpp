@@ -16,6 +16,7 @@
 #include "core/content.h"
 #include "core/dosage_text.h"
 #include "core/json.h"
+#include "core/library_filter.h"
 #include "core/prescription.h"
 #include "core/strings.h"
 #include "platform/embedded.h"
@@ -81,9 +82,9 @@ void announce_screen(App& app) {
   switch (app.screen) {
     case Screen::Welcome: page_announce(s.get("announce.welcome")); break;
     case Screen::Library: {
-      int n = 0;
-      for (const Exercise& e : app.content.exercises) n += library_shows(app.library, e);
+      const size_t n = filter_library(app.content.exercises, app.library.filter).size();
       page_announce(s.format("announce.library", {{"n", std::to_string(n)}}));
+      app.library.announced = app.library.filter;
       break;
     }
     case Screen::Exercise: {
@@ -723,6 +724,44 @@ void draw_player_screen(App& app, Ui& ui) {
   if (!app.session.paused && !view.finished) app.redraw_frames = std::max(app.redraw_frames, 1);
 }
 
+constexpr const char* kSearchKey = "search";
+constexpr int kSearchMaxChars = 60;
+
+// Says how many exercises the library shows once its filters or search settle on new ones.
+void announce_library_count(App& app) {
+  LibraryState& lib = app.library;
+  if (lib.filter == lib.announced || !app.screen_announced) return;
+  lib.announced = lib.filter;
+  const size_t n = filter_library(app.content.exercises, lib.filter).size();
+  const Strings& s = app.strings;
+  page_announce(n == 0   ? s.get("announce.library_none")
+                : n == 1 ? s.get("announce.library_count_one")
+                         : s.format("announce.library_count", {{"n", std::to_string(n)}}));
+}
+
+// The library, with its search box: the page's <input> is read before drawing (what the
+// person typed filters this frame) and laid where the screen drew its frame.
+LibraryAction draw_library_screen(App& app, Ui& ui) {
+  LibraryState& lib = app.library;
+  page_text_field_value(kSearchKey, lib.filter.query);
+  lib.search_focused = page_text_field_focused(kSearchKey);
+  LibraryAction a = draw_library(ui, app.content, lib);
+  if (a.kind == LibraryAction::Kind::Clear) {
+    lib.filter = LibraryFilter{};
+    lib.unfolded = LibraryState::Unfolded::None;
+  }
+  if (a.kind == LibraryAction::Kind::Clear || a.kind == LibraryAction::Kind::ClearSearch) {
+    page_text_field_set(kSearchKey, "");
+  }
+  page_text_field(kSearchKey, app.strings.get("library.search"), lib.filter.query, kSearchMaxChars, false, lib.search_x,
+                  lib.search_y, lib.search_w, lib.search_h);
+  page_text_field_hint(kSearchKey, app.strings.get("library.search_hint"), true);
+  lib.search_shown = true;
+  if (a.kind == LibraryAction::Kind::FocusSearch) page_text_field_focus(kSearchKey);
+  announce_library_count(app);
+  return a;
+}
+
 void draw_safety_check_screen(App& app, Ui& ui) {
   SafetyCheckAction a = draw_safety_check(ui);
   if (app.control == PageControl::Start) a.kind = SafetyCheckAction::Kind::NoneApply;
@@ -860,7 +899,6 @@ void draw_screen(App& app, Ui& ui) {
       break;
     }
     case Screen::Player:
-      ui.header_safety = false;  // the exercise's name needs the room; Stop and Back are at hand
       draw_player_screen(app, ui);
       break;
     case Screen::Prescription: draw_prescription_screen(app, ui); break;
@@ -929,7 +967,7 @@ void draw_screen(App& app, Ui& ui) {
       break;
     }
     case Screen::Library: {
-      LibraryAction a = draw_library(ui, app.content, app.library);
+      LibraryAction a = draw_library_screen(app, ui);
       if (a.kind == LibraryAction::Kind::Open && app.builder_picking) {
         // Picking for the builder: the exercise joins the draft and the builder comes back.
         const Exercise& e = app.content.exercises[static_cast<size_t>(a.exercise)];
@@ -979,9 +1017,15 @@ void draw_screen(App& app, Ui& ui) {
     go_back(app);
   }
   if (app.screen != Screen::Builder) place_builder_fields(app, false);
+  if (app.screen != Screen::Library && app.library.search_shown) {
+    page_text_field_hide(kSearchKey);
+    app.library.search_shown = false;
+  }
   if (ui.safety_pressed || ui.settings_pressed) {
     if (app.screen == Screen::Player && !app.session.paused) {
       apply(app, ActionKind::Pause);  // the session waits while the person reads
+      cue_output_update(app.cues, app.session, app.content, app.strings, wall_now_s());  // its cues stop now
+      page_announce(app.strings.get("announce.paused"));
     }
     go_to(app, ui.safety_pressed ? Screen::About : Screen::Settings);
   }
@@ -1071,6 +1115,7 @@ void frame(void* arg) {
     ++app.progress_revision;
     changed = true;
   }
+  if (page_text_field_take_changed()) changed = true;  // typing in a field: draw what it filters
   std::string note;
   if (app.screen == Screen::Player && page_note_take(note, false)) {
     app.answers.note = clean_note(note);  // saved with the log in the frame drawn now

@@ -32,6 +32,10 @@ void sb_page_text_field(const char* key, const char* label, const char* initial,
 int sb_page_text_field_value(const char* key, char* buf, int cap);
 void sb_page_text_field_set(const char* key, const char* text);
 void sb_page_text_field_hide(const char* key);
+void sb_page_text_field_hint(const char* key, const char* hint, int search);
+void sb_page_text_field_focus(const char* key);
+int sb_page_text_field_take_changed(void);
+int sb_page_text_field_focused(const char* key);
 void sb_page_open_handout(const char* json, int len, const char* failed);
 void sb_page_note_open(const char* label, const char* hint, const char* text, int max_chars);
 void sb_page_note_place(int shown, float x, float y, float w, float h, float cx0, float cy0, float cx1, float cy1);
@@ -124,6 +128,12 @@ bool page_text_field_value(const char* key, std::string& text) {
 }
 void page_text_field_set(const char* key, const std::string& text) { sb_page_text_field_set(key, text.c_str()); }
 void page_text_field_hide(const char* key) { sb_page_text_field_hide(key); }
+void page_text_field_hint(const char* key, const std::string& hint, bool search) {
+  sb_page_text_field_hint(key, hint.c_str(), search ? 1 : 0);
+}
+void page_text_field_focus(const char* key) { sb_page_text_field_focus(key); }
+bool page_text_field_focused(const char* key) { return sb_page_text_field_focused(key) != 0; }
+bool page_text_field_take_changed() { return sb_page_text_field_take_changed() != 0; }
 void page_open_handout(const std::string& json, const std::string& failed) {
   sb_page_open_handout(json.data(), static_cast<int>(json.size()), failed.c_str());
 }

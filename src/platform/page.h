@@ -69,6 +69,15 @@ void page_text_field(const char* key, const std::string& label, const std::strin
 bool page_text_field_value(const char* key, std::string& text);
 void page_text_field_set(const char* key, const std::string& text);
 void page_text_field_hide(const char* key);
+// Gives a made field a hint shown while it is empty; search makes it a search box (the
+// phone's keyboard offers "Search", and Enter or Escape hands the keys back to the canvas).
+void page_text_field_hint(const char* key, const std::string& hint, bool search);
+// Moves the keyboard focus into a made field (a keyboard user pressed Enter on its box).
+void page_text_field_focus(const char* key);
+// True while the field has the keyboard focus.
+bool page_text_field_focused(const char* key);
+// True once after the person typed in any of these fields: the app draws a frame to follow.
+bool page_text_field_take_changed();
 // Opens the printable handout (web/handout.js, fetched on first use) from its JSON; failed is
 // announced when the handout's code cannot be fetched (offline before it was ever kept).
 void page_open_handout(const std::string& json, const std::string& failed);

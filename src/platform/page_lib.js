@@ -227,6 +227,8 @@ mergeInto(LibraryManager.library, {
   },
   // A real text field over the canvas (so phones show their keyboard), placed at x, y, w, h
   // CSS px; made on first use with its label and initial value, then only moved.
+  $sbFields: { changed: false },
+  sb_page_text_field__deps: ['$sbFields'],
   sb_page_text_field: function (key, label, initial, max_len, multiline, x, y, w, h) {
     var id = 'sb-field-' + UTF8ToString(key);
     var el = document.getElementById(id);
@@ -239,6 +241,21 @@ mergeInto(LibraryManager.library, {
       el.maxLength = max_len;
       el.value = UTF8ToString(initial);
       el.autocomplete = 'off';
+      // Each change wakes the app, which draws only when something changed.
+      var wake = function () { sbFields.changed = true; };
+      el.addEventListener('input', wake);
+      el.addEventListener('focus', wake);
+      el.addEventListener('blur', wake);
+      // A search box hands the keys back to the canvas on Enter, Escape or Tab, so keyboard
+      // navigation carries on from the box (and a phone's keyboard closes).
+      el.addEventListener('keydown', function (e) {
+        if (el.dataset.search !== '1') return;
+        if (e.key !== 'Enter' && e.key !== 'Escape' && e.key !== 'Tab') return;
+        e.preventDefault();
+        var canvas = document.getElementById('canvas');
+        if (canvas) canvas.focus();
+        sbFields.changed = true;
+      });
       // The wheel over a field scrolls the screen it sits on, as over the rest of the canvas.
       el.addEventListener('wheel', function (e) {
         var target = document.getElementById('canvas');
@@ -267,6 +284,33 @@ mergeInto(LibraryManager.library, {
   sb_page_text_field_set: function (key, ptr) {
     var el = document.getElementById('sb-field-' + UTF8ToString(key));
     if (el) el.value = UTF8ToString(ptr);
+  },
+  sb_page_text_field_hint: function (key, hint, search) {
+    var el = document.getElementById('sb-field-' + UTF8ToString(key));
+    if (!el) return;
+    var text = UTF8ToString(hint);
+    if (el.placeholder !== text) el.placeholder = text;
+    if (search && el.dataset.search !== '1') {
+      el.dataset.search = '1';
+      el.type = 'search';
+      el.setAttribute('enterkeyhint', 'search');
+      el.setAttribute('spellcheck', 'false');
+      el.classList.add('sb-search');
+    }
+  },
+  sb_page_text_field_focus: function (key) {
+    var el = document.getElementById('sb-field-' + UTF8ToString(key));
+    if (el && !el.hidden) el.focus();
+  },
+  sb_page_text_field_focused: function (key) {
+    var el = document.getElementById('sb-field-' + UTF8ToString(key));
+    return el && document.activeElement === el ? 1 : 0;
+  },
+  sb_page_text_field_take_changed__deps: ['$sbFields'],
+  sb_page_text_field_take_changed: function () {
+    var changed = sbFields.changed;
+    sbFields.changed = false;
+    return changed ? 1 : 0;
   },
   sb_page_text_field_hide: function (key) {
     var el = document.getElementById('sb-field-' + UTF8ToString(key));
