@@ -435,22 +435,24 @@ std::string review_date_in_weeks(int weeks) {
   return review_date_from_days(today_day() - kDays1970To2000 + 7 * weeks);
 }
 
+// The builder's fields: "builder.field.<key>" names each, "sb-field-<key>" is its element.
 constexpr const char* kFieldKeys[] = {"title", "clinic", "note"};
+constexpr const char* kFieldIds[] = {"sb-field-title", "sb-field-clinic", "sb-field-note"};
 
 // Copies what was typed in the builder's text fields into its draft.
 void read_builder_fields(App& app) {
   if (!app.text_fields_shown) return;
   Prescription& d = app.builder.draft;
-  page_text_field_value("title", d.title);
-  page_text_field_value("clinic", d.clinic);
-  page_text_field_value("note", d.note);
+  page_field_value(kFieldIds[0], d.title);
+  page_field_value(kFieldIds[1], d.clinic);
+  page_field_value(kFieldIds[2], d.note);
 }
 
 // Places the builder's DOM text fields where it left room for them, or hides them.
 void place_builder_fields(App& app, bool on_screen) {
   if (!on_screen) {
     if (app.text_fields_shown) {
-      for (const char* key : kFieldKeys) page_text_field_hide(key);
+      for (const char* id : kFieldIds) page_field_hide(id);
       app.text_fields_shown = false;
     }
     return;
@@ -461,11 +463,15 @@ void place_builder_fields(App& app, bool on_screen) {
   for (size_t i = 0; i < app.builder.fields.size(); ++i) {
     const BuilderField& f = app.builder.fields[i];
     if (f.h <= 0) {
-      page_text_field_hide(kFieldKeys[i]);
+      page_field_hide(kFieldIds[i]);
       continue;
     }
-    page_text_field(kFieldKeys[i], app.strings.get(std::string("builder.field.") + kFieldKeys[i]), initial[i], max_len[i], i == 2,
-                    f.x, f.y, f.w, f.h);
+    FieldSpec spec;
+    spec.kind = i == 2 ? FieldKind::Multiline : FieldKind::Line;
+    spec.label = app.strings.get(std::string("builder.field.") + kFieldKeys[i]);
+    spec.max_chars = max_len[i];
+    page_field_open(kFieldIds[i], spec, initial[i]);
+    page_field_place(kFieldIds[i], f.x, f.y, f.w, f.h);
   }
   app.text_fields_shown = true;
 }
@@ -480,7 +486,7 @@ void builder_start_from(App& app, const Programme& preset) {
   }
   app.builder.selected = -1;
   app.builder.problem.clear();
-  if (app.text_fields_shown) page_text_field_set("title", d.title);
+  if (app.text_fields_shown) page_field_set(kFieldIds[0], d.title);
 }
 
 // "Make the link": checks the draft and makes the link and its QR code, or says what is wrong.
@@ -579,6 +585,22 @@ void draw_prescription_screen(App& app, Ui& ui) {
 
 // ---- session -------------------------------------------------------------------------------
 
+// The summary's note box: the person's words about the session, handed over once they pause.
+constexpr const char* kNoteId = "note";
+
+// Readies the note box, empty, for a new session (hidden until the summary shows it).
+void open_note_field(App& app) {
+  FieldSpec spec;
+  spec.kind = FieldKind::Multiline;
+  spec.css_class = "note-field";
+  spec.label = app.strings.get("summary.note");
+  spec.hint = app.strings.get("summary.note_hint");
+  spec.max_chars = kNoteMaxChars;
+  spec.pause_ms = 500;
+  page_field_open(kNoteId, spec, "");
+  page_field_set(kNoteId, "");
+}
+
 void start_session(App& app, int pain_before) {
   const Programme& p = current_programme(app);
   double now = wall_now_s();
@@ -592,7 +614,7 @@ void start_session(App& app, int pain_before) {
   app.log.pain_before = pain_before;
   app.log_saved.clear();
   app.answers = SummaryAnswers{};
-  page_note_open(app.strings.get("summary.note"), app.strings.get("summary.note_hint"), "", kNoteMaxChars);
+  open_note_field(app);
   cue_output_start(app.cues, now);
   page_take_hidden_at();  // forget any hiding before the session began
   wake_lock(true);
@@ -619,8 +641,8 @@ void tell_completed(App& app) {
 
 void end_session(App& app) {
   std::string note;
-  if (page_note_take(note, true)) app.answers.note = clean_note(note);
-  page_note_place(false, 0, 0, 0, 0, 0, 0, 0, 0);
+  if (page_field_take(kNoteId, note, true)) app.answers.note = clean_note(note);
+  page_field_hide(kNoteId);
   update_log(app, session_view(app.session, wall_now_s()));
   cue_output_stop(app.cues, wall_now_s());
   wake_lock(false);
@@ -662,7 +684,11 @@ void draw_player_screen(App& app, Ui& ui) {
   NoteSlot note;
   PlayerAction a = draw_player(ui, view, app.session.plan, app.content, app.cues.caption, app.cue_settings,
                                app.player_options, app.answers, slot, &note);
-  page_note_place(note.shown, note.x, note.y, note.w, note.h, note.clip_x0, note.clip_y0, note.clip_x1, note.clip_y1);
+  if (note.shown) {
+    page_field_place(kNoteId, note.x, note.y, note.w, note.h, note.clip_y0, note.clip_y1);
+  } else {
+    page_field_hide(kNoteId);
+  }
   // The page's session buttons do what the canvas's do.
   if (app.control == PageControl::Start && view.finished) a.kind = PlayerAction::Kind::Finish;
   if (app.control == PageControl::Start && !view.finished && view.pain_item >= 0) a.kind = PlayerAction::Kind::SkipRating;
@@ -724,7 +750,7 @@ void draw_player_screen(App& app, Ui& ui) {
   if (!app.session.paused && !view.finished) app.redraw_frames = std::max(app.redraw_frames, 1);
 }
 
-constexpr const char* kSearchKey = "search";
+constexpr const char* kSearchId = "sb-field-search";
 constexpr int kSearchMaxChars = 60;
 
 // Says how many exercises the library shows once its filters or search settle on new ones.
@@ -743,21 +769,26 @@ void announce_library_count(App& app) {
 // person typed filters this frame) and laid where the screen drew its frame.
 LibraryAction draw_library_screen(App& app, Ui& ui) {
   LibraryState& lib = app.library;
-  page_text_field_value(kSearchKey, lib.filter.query);
-  lib.search_focused = page_text_field_focused(kSearchKey);
+  page_field_value(kSearchId, lib.filter.query);
+  lib.search_focused = page_field_focused(kSearchId);
   LibraryAction a = draw_library(ui, app.content, lib);
   if (a.kind == LibraryAction::Kind::Clear) {
     lib.filter = LibraryFilter{};
     lib.unfolded = LibraryState::Unfolded::None;
   }
   if (a.kind == LibraryAction::Kind::Clear || a.kind == LibraryAction::Kind::ClearSearch) {
-    page_text_field_set(kSearchKey, "");
+    page_field_set(kSearchId, "");
   }
-  page_text_field(kSearchKey, app.strings.get("library.search"), lib.filter.query, kSearchMaxChars, false, lib.search_x,
-                  lib.search_y, lib.search_w, lib.search_h);
-  page_text_field_hint(kSearchKey, app.strings.get("library.search_hint"), true);
+  FieldSpec spec;
+  spec.kind = FieldKind::Search;
+  spec.css_class = "sb-field sb-search";
+  spec.label = app.strings.get("library.search");
+  spec.hint = app.strings.get("library.search_hint");
+  spec.max_chars = kSearchMaxChars;
+  page_field_open(kSearchId, spec, lib.filter.query);
+  page_field_place(kSearchId, lib.search_x, lib.search_y, lib.search_w, lib.search_h);
   lib.search_shown = true;
-  if (a.kind == LibraryAction::Kind::FocusSearch) page_text_field_focus(kSearchKey);
+  if (a.kind == LibraryAction::Kind::FocusSearch) page_field_focus(kSearchId);
   announce_library_count(app);
   return a;
 }
@@ -1018,7 +1049,7 @@ void draw_screen(App& app, Ui& ui) {
   }
   if (app.screen != Screen::Builder) place_builder_fields(app, false);
   if (app.screen != Screen::Library && app.library.search_shown) {
-    page_text_field_hide(kSearchKey);
+    page_field_hide(kSearchId);
     app.library.search_shown = false;
   }
   if (ui.safety_pressed || ui.settings_pressed) {
@@ -1115,9 +1146,9 @@ void frame(void* arg) {
     ++app.progress_revision;
     changed = true;
   }
-  if (page_text_field_take_changed()) changed = true;  // typing in a field: draw what it filters
+  if (page_fields_take_activity()) changed = true;  // typing in a field: draw what follows from it
   std::string note;
-  if (app.screen == Screen::Player && page_note_take(note, false)) {
+  if (app.screen == Screen::Player && page_field_take(kNoteId, note, false)) {
     app.answers.note = clean_note(note);  // saved with the log in the frame drawn now
     changed = true;
   }
