@@ -1,7 +1,8 @@
 // fuzz_content: the content loaders (exercises.json, guidance.json, programmes.json and
 // seed_index.json). The input is up to four files separated by zero bytes, in that order.
 // Checked: no crash, and what load_content promises: only valid, unique ids; unique codes;
-// no link to an unknown exercise; every dosage within range, so anything loaded can be played.
+// no link to an unknown exercise; every dosage within range, so anything loaded can be played;
+// known "eases" values, each once; and the library's search finds every exercise by its name.
 #include <cstddef>
 #include <cstdint>
 #include <set>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/library_filter.h"
 #include "fuzz_support.h"
 
 namespace {
@@ -53,6 +55,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     expect_known(c, e.harder, "harder links resolve");
     expect_playable(e.dosage, e.timed, "default dosages are in range");
     for (const sb::Dosage& d : e.alt_dosages) expect_playable(d, e.timed, "alternatives are in range");
+    for (size_t i = 0; i < e.eases.size(); ++i) {
+      expect(static_cast<size_t>(e.eases[i]) < sb::kPainEaseNames.size(), "eases values are known");
+      expect(i == 0 || e.eases[i - 1] < e.eases[i], "eases values are listed once");
+    }
+    expect(sb::search_match(e, e.name) == sb::SearchMatch::Name, "an exercise is found by its own name");
+  }
+  sb::LibraryFilter filter;
+  filter.query = parts[3].substr(0, 64);  // whatever the seed index file starts with, typed as a search
+  for (int i : sb::filter_library(c.exercises, filter)) {
+    expect(i >= 0 && static_cast<size_t>(i) < c.exercises.size(), "the library shows real exercises");
   }
   for (const sb::PainGroup& g : c.pain_groups) expect_known(c, g.exercises, "pain groups resolve");
   for (const sb::AvoidEntry& a : c.avoid) expect_known(c, a.instead, "avoid entries resolve");

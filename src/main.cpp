@@ -17,6 +17,7 @@
 #include "core/dosage_text.h"
 #include "core/hash.h"
 #include "core/json.h"
+#include "core/library_filter.h"
 #include "core/prescription.h"
 #include "core/strings.h"
 #include "platform/embedded.h"
@@ -95,9 +96,9 @@ void announce_screen(App& app) {
   switch (app.screen) {
     case Screen::Welcome: page_announce(s.get("announce.welcome")); break;
     case Screen::Library: {
-      int n = 0;
-      for (const Exercise& e : app.content.exercises) n += library_shows(app.library, e);
+      const size_t n = filter_library(app.content.exercises, app.library.filter).size();
       page_announce(s.format("announce.library", {{"n", std::to_string(n)}}));
+      app.library.announced = app.library.filter;
       break;
     }
     case Screen::Exercise: {
@@ -448,22 +449,24 @@ std::string review_date_in_weeks(int weeks) {
   return review_date_from_days(today_day() - kDays1970To2000 + 7 * weeks);
 }
 
+// The builder's fields: "builder.field.<key>" names each, "sb-field-<key>" is its element.
 constexpr const char* kFieldKeys[] = {"title", "clinic", "note"};
+constexpr const char* kFieldIds[] = {"sb-field-title", "sb-field-clinic", "sb-field-note"};
 
 // Copies what was typed in the builder's text fields into its draft.
 void read_builder_fields(App& app) {
   if (!app.text_fields_shown) return;
   Prescription& d = app.builder.draft;
-  page_text_field_value("title", d.title);
-  page_text_field_value("clinic", d.clinic);
-  page_text_field_value("note", d.note);
+  page_field_value(kFieldIds[0], d.title);
+  page_field_value(kFieldIds[1], d.clinic);
+  page_field_value(kFieldIds[2], d.note);
 }
 
 // Places the builder's DOM text fields where it left room for them, or hides them.
 void place_builder_fields(App& app, bool on_screen) {
   if (!on_screen) {
     if (app.text_fields_shown) {
-      for (const char* key : kFieldKeys) page_text_field_hide(key);
+      for (const char* id : kFieldIds) page_field_hide(id);
       app.text_fields_shown = false;
     }
     return;
@@ -474,11 +477,15 @@ void place_builder_fields(App& app, bool on_screen) {
   for (size_t i = 0; i < app.builder.fields.size(); ++i) {
     const BuilderField& f = app.builder.fields[i];
     if (f.h <= 0) {
-      page_text_field_hide(kFieldKeys[i]);
+      page_field_hide(kFieldIds[i]);
       continue;
     }
-    page_text_field(kFieldKeys[i], app.strings.get(std::string("builder.field.") + kFieldKeys[i]), initial[i], max_len[i], i == 2,
-                    f.x, f.y, f.w, f.h);
+    FieldSpec spec;
+    spec.kind = i == 2 ? FieldKind::Multiline : FieldKind::Line;
+    spec.label = app.strings.get(std::string("builder.field.") + kFieldKeys[i]);
+    spec.max_chars = max_len[i];
+    page_field_open(kFieldIds[i], spec, initial[i]);
+    page_field_place(kFieldIds[i], f.x, f.y, f.w, f.h);
   }
   app.text_fields_shown = true;
 }
@@ -493,7 +500,7 @@ void builder_start_from(App& app, const Programme& preset) {
   }
   app.builder.selected = -1;
   app.builder.problem.clear();
-  if (app.text_fields_shown) page_text_field_set("title", d.title);
+  if (app.text_fields_shown) page_field_set(kFieldIds[0], d.title);
 }
 
 // "Make the link": checks the draft and makes the link and its QR code, or says what is wrong.
@@ -592,6 +599,22 @@ void draw_prescription_screen(App& app, Ui& ui) {
 
 // ---- session -------------------------------------------------------------------------------
 
+// The summary's note box: the person's words about the session, handed over once they pause.
+constexpr const char* kNoteId = "note";
+
+// Readies the note box, empty, for a new session (hidden until the summary shows it).
+void open_note_field(App& app) {
+  FieldSpec spec;
+  spec.kind = FieldKind::Multiline;
+  spec.css_class = "note-field";
+  spec.label = app.strings.get("summary.note");
+  spec.hint = app.strings.get("summary.note_hint");
+  spec.max_chars = kNoteMaxChars;
+  spec.pause_ms = 500;
+  page_field_open(kNoteId, spec, "");
+  page_field_set(kNoteId, "");
+}
+
 void start_session(App& app, int pain_before) {
   const Programme& p = current_programme(app);
   double now = wall_now_s();
@@ -605,7 +628,7 @@ void start_session(App& app, int pain_before) {
   app.log.pain_before = pain_before;
   app.log_saved.clear();
   app.answers = SummaryAnswers{};
-  page_note_open(app.strings.get("summary.note"), app.strings.get("summary.note_hint"), "", kNoteMaxChars);
+  open_note_field(app);
   cue_output_start(app.cues, now);
   page_take_hidden_at();  // forget any hiding before the session began
   wake_lock(true);
@@ -632,8 +655,8 @@ void tell_completed(App& app) {
 
 void end_session(App& app) {
   std::string note;
-  if (page_note_take(note, true)) app.answers.note = clean_note(note);
-  page_note_place(false, 0, 0, 0, 0, 0, 0, 0, 0);
+  if (page_field_take(kNoteId, note, true)) app.answers.note = clean_note(note);
+  page_field_hide(kNoteId);
   update_log(app, session_view(app.session, wall_now_s()));
   cue_output_stop(app.cues, wall_now_s());
   wake_lock(false);
@@ -675,7 +698,11 @@ void draw_player_screen(App& app, Ui& ui) {
   NoteSlot note;
   PlayerAction a = draw_player(ui, view, app.session.plan, app.content, app.cues.caption, app.cue_settings,
                                app.player_options, app.answers, slot, &note);
-  page_note_place(note.shown, note.x, note.y, note.w, note.h, note.clip_x0, note.clip_y0, note.clip_x1, note.clip_y1);
+  if (note.shown) {
+    page_field_place(kNoteId, note.x, note.y, note.w, note.h, note.clip_y0, note.clip_y1);
+  } else {
+    page_field_hide(kNoteId);
+  }
   // The page's session buttons do what the canvas's do.
   if (app.control == PageControl::Start && view.finished) a.kind = PlayerAction::Kind::Finish;
   if (app.control == PageControl::Start && !view.finished && view.pain_item >= 0) a.kind = PlayerAction::Kind::SkipRating;
@@ -735,6 +762,49 @@ void draw_player_screen(App& app, Ui& ui) {
   cue_output_update(app.cues, app.session, app.content, app.strings, wall_now_s());
   // Keep drawing while the figure moves or a count runs.
   if (!app.session.paused && !view.finished) app.redraw_frames = std::max(app.redraw_frames, 1);
+}
+
+constexpr const char* kSearchId = "sb-field-search";
+constexpr int kSearchMaxChars = 60;
+
+// Says how many exercises the library shows once its filters or search settle on new ones.
+void announce_library_count(App& app) {
+  LibraryState& lib = app.library;
+  if (lib.filter == lib.announced || !app.screen_announced) return;
+  lib.announced = lib.filter;
+  const size_t n = filter_library(app.content.exercises, lib.filter).size();
+  const Strings& s = app.strings;
+  page_announce(n == 0   ? s.get("announce.library_none")
+                : n == 1 ? s.get("announce.library_count_one")
+                         : s.format("announce.library_count", {{"n", std::to_string(n)}}));
+}
+
+// The library, with its search box: the page's <input> is read before drawing (what the
+// person typed filters this frame) and laid where the screen drew its frame.
+LibraryAction draw_library_screen(App& app, Ui& ui) {
+  LibraryState& lib = app.library;
+  page_field_value(kSearchId, lib.filter.query);
+  lib.search_focused = page_field_focused(kSearchId);
+  LibraryAction a = draw_library(ui, app.content, lib);
+  if (a.kind == LibraryAction::Kind::Clear) {
+    lib.filter = LibraryFilter{};
+    lib.unfolded = LibraryState::Unfolded::None;
+  }
+  if (a.kind == LibraryAction::Kind::Clear || a.kind == LibraryAction::Kind::ClearSearch) {
+    page_field_set(kSearchId, "");
+  }
+  FieldSpec spec;
+  spec.kind = FieldKind::Search;
+  spec.css_class = "sb-field sb-search";
+  spec.label = app.strings.get("library.search");
+  spec.hint = app.strings.get("library.search_hint");
+  spec.max_chars = kSearchMaxChars;
+  page_field_open(kSearchId, spec, lib.filter.query);
+  page_field_place(kSearchId, lib.search_x, lib.search_y, lib.search_w, lib.search_h);
+  lib.search_shown = true;
+  if (a.kind == LibraryAction::Kind::FocusSearch) page_field_focus(kSearchId);
+  announce_library_count(app);
+  return a;
 }
 
 void draw_safety_check_screen(App& app, Ui& ui) {
@@ -874,7 +944,6 @@ void draw_screen(App& app, Ui& ui) {
       break;
     }
     case Screen::Player:
-      ui.header_safety = false;  // the exercise's name needs the room; Stop and Back are at hand
       draw_player_screen(app, ui);
       break;
     case Screen::Prescription: draw_prescription_screen(app, ui); break;
@@ -943,7 +1012,7 @@ void draw_screen(App& app, Ui& ui) {
       break;
     }
     case Screen::Library: {
-      LibraryAction a = draw_library(ui, app.content, app.library);
+      LibraryAction a = draw_library_screen(app, ui);
       if (a.kind == LibraryAction::Kind::Open && app.builder_picking) {
         // Picking for the builder: the exercise joins the draft and the builder comes back.
         const Exercise& e = app.content.exercises[static_cast<size_t>(a.exercise)];
@@ -993,9 +1062,15 @@ void draw_screen(App& app, Ui& ui) {
     go_back(app);
   }
   if (app.screen != Screen::Builder) place_builder_fields(app, false);
+  if (app.screen != Screen::Library && app.library.search_shown) {
+    page_field_hide(kSearchId);
+    app.library.search_shown = false;
+  }
   if (ui.safety_pressed || ui.settings_pressed) {
     if (app.screen == Screen::Player && !app.session.paused) {
       apply(app, ActionKind::Pause);  // the session waits while the person reads
+      cue_output_update(app.cues, app.session, app.content, app.strings, wall_now_s());  // its cues stop now
+      page_announce(app.strings.get("announce.paused"));
     }
     go_to(app, ui.safety_pressed ? Screen::About : Screen::Settings);
   }
@@ -1110,8 +1185,9 @@ void frame(void* arg) {
     ++app.progress_revision;
     changed = true;
   }
+  if (page_fields_take_activity()) changed = true;  // typing in a field: draw what follows from it
   std::string note;
-  if (app.screen == Screen::Player && page_note_take(note, false)) {
+  if (app.screen == Screen::Player && page_field_take(kNoteId, note, false)) {
     app.answers.note = clean_note(note);  // saved with the log in the frame drawn now
     changed = true;
   }

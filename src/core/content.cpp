@@ -32,6 +32,7 @@ constexpr const auto& names_of(Category) { return kCategoryNames; }
 constexpr const auto& names_of(Position) { return kPositionNames; }
 constexpr const auto& names_of(Equipment) { return kEquipmentNames; }
 constexpr const auto& names_of(Target) { return kTargetNames; }
+constexpr const auto& names_of(PainEase) { return kPainEaseNames; }
 
 
 template <typename E>
@@ -55,11 +56,13 @@ std::string_view to_string(Category value) { return enum_to_string(value); }
 std::string_view to_string(Position value) { return enum_to_string(value); }
 std::string_view to_string(Equipment value) { return enum_to_string(value); }
 std::string_view to_string(Target value) { return enum_to_string(value); }
+std::string_view to_string(PainEase value) { return enum_to_string(value); }
 
 bool from_string(std::string_view name, Category& out) { return enum_from_string(name, out); }
 bool from_string(std::string_view name, Position& out) { return enum_from_string(name, out); }
 bool from_string(std::string_view name, Equipment& out) { return enum_from_string(name, out); }
 bool from_string(std::string_view name, Target& out) { return enum_from_string(name, out); }
+bool from_string(std::string_view name, PainEase& out) { return enum_from_string(name, out); }
 
 bool is_valid_id(std::string_view id) {
   if (id.empty() || id.front() == '-' || id.back() == '-') return false;
@@ -418,7 +421,7 @@ struct Loader {
 };
 
 const std::vector<std::string_view> kExerciseKeys = {
-    "id", "code", "name", "summary", "category", "position", "equipment", "target", "per_side", "timed",
+    "id", "code", "name", "summary", "category", "position", "equipment", "target", "eases", "per_side", "timed",
     "steps", "cues", "mistakes", "safety", "dosage", "alt_dosages", "easier", "harder",
     "sources"};
 
@@ -446,6 +449,26 @@ void read_code(const Fields& f, const std::string& id, CodeSet& codes, int& out)
   out = code;
 }
 
+// Reads "eases": at least one value when the key is there, each at most once.
+void read_eases(const Fields& f, std::vector<PainEase>& out) {
+  const JsonValue* list = f.choice_list("eases", Need::Optional, "eases value", out);
+  if (!list) return;
+  if (list->items.empty()) {
+    f.sink().error(list->pos, f.key("eases"), "must list at least one value, or be left out");
+  }
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const JsonValue& item = list->items[i];
+    for (size_t j = 0; j < i; ++j) {
+      if (item.is_string() && list->items[j].is_string() && list->items[j].text == item.text) {
+        f.sink().error(item.pos, item_key(f.key("eases"), std::to_string(i)), quoted(item.text) + " is listed twice");
+        break;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
 void read_exercise(const Fields& f, Exercise& e, CodeSet& codes, std::vector<PendingLink>& links) {
   const Sink& sink = f.sink();
   read_code(f, e.id, codes, e.code);
@@ -462,6 +485,7 @@ void read_exercise(const Fields& f, Exercise& e, CodeSet& codes, std::vector<Pen
                       e.equipment.end());
   }
   f.choice_list("target", Need::Required, "target", e.target);
+  read_eases(f, e.eases);
   f.flag("per_side", Need::Required, e.per_side);
   f.flag("timed", Need::Required, e.timed);
   if (const JsonValue* steps = f.text_list("steps", Need::Required, e.steps)) {
@@ -561,6 +585,21 @@ void read_exercise_links(Loader& loader, const Fields& f, std::string_view name,
   }
 }
 
+// Every exercise of a group that names what eases the pain lists that value in its own
+// "eases", so the library's filter shows what the group recommends.
+void check_group_eases(Loader& loader, const Fields& f, const PainGroup& g) {
+  const JsonValue* list = f.get("exercises", Need::Optional);
+  if (!list || !list->is_array()) return;
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const JsonValue& item = list->items[i];
+    const Exercise* e = item.is_string() ? loader.content().find_exercise(item.text) : nullptr;
+    if (e && std::find(e->eases.begin(), e->eases.end(), g.eases) == e->eases.end()) {
+      f.sink().error(item.pos, item_key(f.key("exercises"), std::to_string(i)),
+                     quoted(e->id) + " is in this group, so its \"eases\" must list " + quoted(to_string(g.eases)));
+    }
+  }
+}
+
 void read_guidance_file(Loader& loader, std::string_view text) {
   const Sink sink{"guidance.json", &loader.diags()};
   const JsonParseResult parsed = parse_json(text);
@@ -570,7 +609,7 @@ void read_guidance_file(Loader& loader, std::string_view text) {
 
   Content& c = loader.content();
   IdSet ids;  // ids are unique within the whole file
-  read_entries(top, "pain_groups", ids, {"id", "name", "description", "exercises", "source"},
+  read_entries(top, "pain_groups", ids, {"id", "name", "description", "exercises", "source", "eases"},
                [&](const Fields& f, const std::string& id, bool usable) {
                  PainGroup g;
                  g.id = id;
@@ -578,6 +617,8 @@ void read_guidance_file(Loader& loader, std::string_view text) {
                  f.text("description", Need::Required, g.description);
                  read_exercise_links(loader, f, "exercises", Need::Required, g.exercises);
                  f.source("source", Need::Required, g.source);
+                 g.has_eases = f.choice("eases", Need::Optional, "eases value", g.eases);
+                 if (g.has_eases) check_group_eases(loader, f, g);
                  if (usable) c.pain_groups.push_back(std::move(g));
                });
   read_entries(top, "avoid", ids, {"id", "name", "why", "instead", "source"},

@@ -19,7 +19,11 @@ namespace sb {
 
 enum class Category { Mobility, Stretch, Strength, CoreStability, Aerobic };
 enum class Position { Supine, Prone, SideLying, Quadruped, Kneeling, Seated, Standing };
-enum class Equipment { None, Mat, TowelStrap, FoamRoller, StoolChair, Wall, Band };
+enum class Equipment { None, Mat, TowelStrap, FoamRoller, StoolChair, Wall, Band, Pool, ExerciseBike, CrossTrainer };
+// What eases the person's pain (directional preference, the three groups of seed 003):
+// sitting or bending forward (flexion), standing, lying or leaning back (extension), or no
+// position in particular (keep moving: a mix of gentle movement).
+enum class PainEase { BendingForward, LeaningBack, Moving };
 enum class Target {
   LowerBack, Glutes, Hamstrings, HipFlexors, Abdominals, Hips, ThoracicSpine, Legs, WholeBody
 };
@@ -28,8 +32,10 @@ inline constexpr std::array<std::string_view, 5> kCategoryNames{
     "mobility", "stretch", "strength", "core-stability", "aerobic"};
 inline constexpr std::array<std::string_view, 7> kPositionNames{
     "supine", "prone", "side-lying", "quadruped", "kneeling", "seated", "standing"};
-inline constexpr std::array<std::string_view, 7> kEquipmentNames{
-    "none", "mat", "towel-strap", "foam-roller", "stool-chair", "wall", "band"};
+inline constexpr std::array<std::string_view, 10> kEquipmentNames{
+    "none", "mat", "towel-strap", "foam-roller", "stool-chair", "wall", "band",
+    "pool", "exercise-bike", "cross-trainer"};
+inline constexpr std::array<std::string_view, 3> kPainEaseNames{"bending-forward", "leaning-back", "moving"};
 inline constexpr std::array<std::string_view, 9> kTargetNames{
     "lower-back", "glutes", "hamstrings", "hip-flexors", "abdominals",
     "hips", "thoracic-spine", "legs", "whole-body"};
@@ -42,12 +48,14 @@ std::string_view to_string(Category value);
 std::string_view to_string(Position value);
 std::string_view to_string(Equipment value);
 std::string_view to_string(Target value);
+std::string_view to_string(PainEase value);
 
 // Sets out from a name used in the files; false (out unchanged) for an unknown name.
 bool from_string(std::string_view name, Category& out);
 bool from_string(std::string_view name, Position& out);
 bool from_string(std::string_view name, Equipment& out);
 bool from_string(std::string_view name, Target& out);
+bool from_string(std::string_view name, PainEase& out);
 
 // True for lowercase words of a-z and 0-9 joined by single dashes ("knee-to-chest").
 bool is_valid_id(std::string_view id);
@@ -84,6 +92,7 @@ struct Exercise {
   Position position = Position::Supine;
   std::vector<Equipment> equipment;  // empty or {None}: nothing needed
   std::vector<Target> target;
+  std::vector<PainEase> eases;           // pain this suits, by what eases it; empty: not said
   bool per_side = false;  // done left then right
   bool timed = false;     // counts time (hold_s per bout), not reps
   std::vector<std::string> steps;  // kStepsMin to kStepsMax
@@ -104,6 +113,8 @@ struct PainGroup {
   std::string description;
   std::vector<std::string> exercises;  // exercise ids
   std::string source;
+  bool has_eases = false;  // the group names its PainEase: each of its exercises must list it
+  PainEase eases = PainEase::Moving;
 };
 
 // An exercise the seeds advise against. Information only: never part of a programme.
@@ -192,7 +203,7 @@ struct ContentLoad {
 // problem becomes a diagnostic and loading carries on. Entries without a usable id
 // (missing, malformed or duplicate) and links to unknown ids are left out of the result.
 // Required keys: everything in SCHEMA.md except an exercise's cues, mistakes, safety,
-// alt_dosages, easier, harder and equipment, an avoid entry's instead (all empty when left
+// alt_dosages, easier, harder, equipment and eases, a pain group's eases, an avoid entry's instead (all empty when left
 // out), a programme's note and an item's dosage, and the "_max" figures and note of a dosage.
 ContentLoad load_content(const ContentFiles& files);
 

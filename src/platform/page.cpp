@@ -9,6 +9,15 @@
 #include "core/json.h"
 
 extern "C" {
+void sb_page_field_open(const char* id, int kind, const char* css_class, const char* label, const char* hint,
+                        const char* text, int max_chars, int pause_ms);
+void sb_page_field_place(const char* id, float x, float y, float w, float h, float clip_y0, float clip_y1);
+void sb_page_field_hide(const char* id);
+char* sb_page_field_text(const char* id, int only_changed);
+void sb_page_field_set(const char* id, const char* text);
+void sb_page_field_focus(const char* id);
+int sb_page_field_focused(const char* id);
+int sb_page_fields_take_activity(void);
 void sb_page_first_frame();
 void sb_page_count_frame(double frame_ms, double heap_top);
 void sb_page_set_layout(const char* json, int len);
@@ -27,15 +36,7 @@ void sb_page_clear_hash();
 void sb_page_base_url(char* buf, int cap);
 void sb_page_set_title(const char* text);
 void sb_page_copy_text(const char* text);
-void sb_page_text_field(const char* key, const char* label, const char* initial, int max_len, int multiline, float x,
-                        float y, float w, float h);
-int sb_page_text_field_value(const char* key, char* buf, int cap);
-void sb_page_text_field_set(const char* key, const char* text);
-void sb_page_text_field_hide(const char* key);
 void sb_page_open_handout(const char* json, int len, const char* failed);
-void sb_page_note_open(const char* label, const char* hint, const char* text, int max_chars);
-void sb_page_note_place(int shown, float x, float y, float w, float h, float cx0, float cy0, float cx1, float cy1);
-char* sb_page_note_take(int force);
 void sb_page_get_build(char* buf, int cap);
 void sb_page_set_theme(const char* id);
 void sb_page_set_stat(const char* name, double value);
@@ -112,35 +113,32 @@ std::string page_base_url() {
 }
 void page_set_title(const std::string& text) { sb_page_set_title(text.c_str()); }
 void page_copy_text(const std::string& text) { sb_page_copy_text(text.c_str()); }
-void page_text_field(const char* key, const std::string& label, const std::string& initial, int max_len,
-                     bool multiline, float x, float y, float w, float h) {
-  sb_page_text_field(key, label.c_str(), initial.c_str(), max_len, multiline ? 1 : 0, x, y, w, h);
-}
-bool page_text_field_value(const char* key, std::string& text) {
-  static char buf[2048];
-  if (!sb_page_text_field_value(key, buf, sizeof buf)) return false;
-  text = buf;
-  return true;
-}
-void page_text_field_set(const char* key, const std::string& text) { sb_page_text_field_set(key, text.c_str()); }
-void page_text_field_hide(const char* key) { sb_page_text_field_hide(key); }
 void page_open_handout(const std::string& json, const std::string& failed) {
   sb_page_open_handout(json.data(), static_cast<int>(json.size()), failed.c_str());
 }
-void page_note_open(const std::string& label, const std::string& hint, const std::string& text, int max_chars) {
-  sb_page_note_open(label.c_str(), hint.c_str(), text.c_str(), max_chars);
+void page_field_open(const char* id, const FieldSpec& spec, const std::string& text) {
+  sb_page_field_open(id, static_cast<int>(spec.kind), spec.css_class, spec.label.c_str(), spec.hint.c_str(), text.c_str(),
+                     spec.max_chars, spec.pause_ms);
 }
-void page_note_place(bool shown, float x, float y, float w, float h, float clip_x0, float clip_y0, float clip_x1,
-                     float clip_y1) {
-  sb_page_note_place(shown ? 1 : 0, x, y, w, h, clip_x0, clip_y0, clip_x1, clip_y1);
+void page_field_place(const char* id, float x, float y, float w, float h, float clip_y0, float clip_y1) {
+  sb_page_field_place(id, x, y, w, h, clip_y0, clip_y1);
 }
-bool page_note_take(std::string& out, bool force) {
-  char* p = sb_page_note_take(force ? 1 : 0);
+void page_field_hide(const char* id) { sb_page_field_hide(id); }
+namespace {
+bool field_text(const char* id, bool only_changed, std::string& out) {
+  char* p = sb_page_field_text(id, only_changed ? 1 : 0);
   if (!p) return false;
   out = p;
   std::free(p);
   return true;
 }
+}  // namespace
+bool page_field_value(const char* id, std::string& out) { return field_text(id, false, out); }
+bool page_field_take(const char* id, std::string& out, bool force) { return field_text(id, !force, out); }
+void page_field_set(const char* id, const std::string& text) { sb_page_field_set(id, text.c_str()); }
+void page_field_focus(const char* id) { sb_page_field_focus(id); }
+bool page_field_focused(const char* id) { return sb_page_field_focused(id) != 0; }
+bool page_fields_take_activity() { return sb_page_fields_take_activity() != 0; }
 
 void cue_schedule(const char* sound, double wall_s) { sb_cue_schedule(sound, wall_s * 1000.0); }
 void cue_cancel_from(double wall_s) { sb_cue_cancel_from(wall_s * 1000.0); }

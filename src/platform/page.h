@@ -49,7 +49,7 @@ void page_set_controls(const PageControls& controls);
 // The control activated since the last call, once (None when none).
 PageControl page_take_control();
 
-// ---- prescription links, the builder's text fields, copying, the handout ----
+// ---- prescription links, copying, the handout ----
 // Starts noting changes of the fragment; page_take_hash_changed says once that it changed.
 void page_watch_hash();
 bool page_take_hash_changed();
@@ -61,27 +61,42 @@ std::string page_base_url();
 void page_set_title(const std::string& text);
 // Copies text to the clipboard (window.__steady.copied holds it once done).
 void page_copy_text(const std::string& text);
-// A DOM text field over the canvas at x, y, w, h (CSS px), named key: made with label and
-// initial on first use, then only moved; _value reads what the person typed (at most 2 KiB)
-// into text, false (text untouched) when the field was never made.
-void page_text_field(const char* key, const std::string& label, const std::string& initial, int max_len,
-                     bool multiline, float x, float y, float w, float h);
-bool page_text_field_value(const char* key, std::string& text);
-void page_text_field_set(const char* key, const std::string& text);
-void page_text_field_hide(const char* key);
 // Opens the printable handout (web/handout.js, fetched on first use) from its JSON; failed is
 // announced when the handout's code cannot be fetched (offline before it was ever kept).
 void page_open_handout(const std::string& json, const std::string& failed);
 
-// ---- the summary's note box: a real <textarea> over the canvas, so phones show their keyboard
-// Readies the box (hidden) with its label, hint and text; at most max_chars characters.
-void page_note_open(const std::string& label, const std::string& hint, const std::string& text, int max_chars);
-// Lays the box at x, y, w, h (CSS px of the canvas), showing only what lies inside the clip
-// rectangle; shown false hides it.
-void page_note_place(bool shown, float x, float y, float w, float h, float clip_x0, float clip_y0, float clip_x1,
-                     float clip_y1);
-// The box's text when the person changed it and paused typing (or now, when force), once.
-bool page_note_take(std::string& out, bool force);
+// ---- text fields: real <input> and <textarea> elements over the canvas (page_lib.js) ----
+// The builder's fields, the library's search and the summary's note, so phones show their
+// keyboard. A field is named by its element id.
+enum class FieldKind { Line, Search, Multiline };  // Search: a search keyboard; Enter, Escape
+                                                   // and Tab hand the keys back to the canvas
+struct FieldSpec {
+  FieldKind kind = FieldKind::Line;
+  const char* css_class = "sb-field";  // web/shell.css
+  std::string label;  // for assistive technology
+  std::string hint;   // shown while empty; "" none
+  int max_chars = 200;
+  int pause_ms = 0;   // page_field_take reports typing once the person pauses this long (0: at once)
+};
+// Makes the field (hidden) with text on first use; later calls only relabel it.
+void page_field_open(const char* id, const FieldSpec& spec, const std::string& text);
+// Lays the field at x, y, w, h (CSS px of the canvas), showing only what lies between the
+// clip lines clip_y0 and clip_y1; h <= 0, or nothing inside the lines, hides it.
+void page_field_place(const char* id, float x, float y, float w, float h, float clip_y0 = -1e9f,
+                      float clip_y1 = 1e9f);
+void page_field_hide(const char* id);
+// The field's text into out; false (out untouched) when the field was never made.
+bool page_field_value(const char* id, std::string& out);
+// The field's text when the person changed it since the last take (after pause_ms of quiet,
+// or on leaving the field), or now when force; false (out untouched) otherwise.
+bool page_field_take(const char* id, std::string& out, bool force);
+// Sets the text (a preset chosen, a new session, a cleared search); not a change to take.
+void page_field_set(const char* id, const std::string& text);
+// Moves the keyboard focus into the field (a keyboard user pressed Enter on its box).
+void page_field_focus(const char* id);
+bool page_field_focused(const char* id);
+// True once after the person typed in, entered or left any field: the app draws a frame.
+bool page_fields_take_activity();
 
 // ---- cue output (web/platform.js) ----
 // Schedules the named cue sound ("hold_second", "rep_done", ...) at a wall time (seconds of

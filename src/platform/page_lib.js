@@ -105,74 +105,6 @@ mergeInto(LibraryManager.library, {
     var text = UTF8ToString(ptr);
     if (hook && hook.showError) hook.showError(text);
   },
-  // ---- the summary's note box ----
-  // The <textarea>, its latest text, and whether a change waits for the app to take it.
-  $sbNote: { el: null, changed: false, timer: 0 },
-  sb_page_note_open: function (label, hint, text, max_chars) {
-    var n = sbNote;
-    if (!n.el) {
-      var el = document.createElement('textarea');
-      el.id = 'note';
-      el.className = 'note-field';
-      el.rows = 3;
-      el.hidden = true;
-      // Typing is handed over once the person pauses (or leaves the box), not per key.
-      var ready = function () {
-        clearTimeout(n.timer);
-        n.changed = true;
-      };
-      el.addEventListener('input', function () {
-        clearTimeout(n.timer);
-        n.timer = setTimeout(ready, 500);
-      });
-      el.addEventListener('blur', ready);
-      // The wheel over a box with nothing to scroll scrolls the summary, as on any page.
-      el.addEventListener('wheel', function (e) {
-        if (el.scrollHeight > el.clientHeight) return;
-        e.preventDefault();
-        document.getElementById('canvas').dispatchEvent(new WheelEvent('wheel', e));
-      }, { passive: false });
-      document.body.appendChild(el);
-      n.el = el;
-    }
-    n.el.setAttribute('aria-label', UTF8ToString(label));
-    n.el.placeholder = UTF8ToString(hint);
-    n.el.maxLength = max_chars;
-    n.el.value = UTF8ToString(text);
-    n.changed = false;
-  },
-  sb_page_note_open__deps: ['$sbNote'],
-  sb_page_note_place: function (shown, x, y, w, h, cx0, cy0, cx1, cy1) {
-    var el = sbNote.el;
-    if (!el) return;
-    if (!shown || cy1 <= y || cy0 >= y + h) {
-      if (document.activeElement === el) el.blur();
-      el.hidden = true;
-      return;
-    }
-    var r = document.getElementById('canvas').getBoundingClientRect();
-    el.style.left = (r.left + x) + 'px';
-    el.style.top = (r.top + y) + 'px';
-    el.style.width = w + 'px';
-    el.style.height = h + 'px';
-    // Only the part inside the scrolled area shows, as the canvas draws it.
-    var top = Math.max(0, cy0 - y), bottom = Math.max(0, y + h - cy1);
-    el.style.clipPath = top > 0 || bottom > 0 ? 'inset(' + top + 'px 0px ' + bottom + 'px 0px)' : '';
-    el.hidden = false;
-  },
-  sb_page_note_place__deps: ['$sbNote'],
-  sb_page_note_take: function (force) {
-    var n = sbNote;
-    if (!n.el || !(n.changed || force)) return 0;
-    n.changed = false;
-    clearTimeout(n.timer);
-    var text = n.el.value;
-    var size = lengthBytesUTF8(text) + 1;
-    var ptr = _malloc(size);
-    stringToUTF8(text, ptr, size);
-    return ptr;
-  },
-  sb_page_note_take__deps: ['$sbNote', 'malloc'],
   sb_page_set_session_active: function (active) {
     var hook = window.steadyShell;
     if (hook && hook.setSessionActive) hook.setSessionActive(!!active);
@@ -225,55 +157,136 @@ mergeInto(LibraryManager.library, {
       fallback();
     }
   },
-  // A real text field over the canvas (so phones show their keyboard), placed at x, y, w, h
-  // CSS px; made on first use with its label and initial value, then only moved.
-  sb_page_text_field: function (key, label, initial, max_len, multiline, x, y, w, h) {
-    var id = 'sb-field-' + UTF8ToString(key);
+  // ---- text fields: real <input> and <textarea> elements over the canvas ----
+  // The builder's fields, the library's search and the summary's note: phones show their
+  // keyboard, and the text is only ever written through .value. Each field is made once,
+  // then laid where the app drew its box every frame it shows. changed wakes the app (which
+  // draws only when something changed); a field's own changed says its text waits to be
+  // taken, at once or once the person pauses typing (pause_ms) or leaves the field.
+  $sbFields: { changed: false, state: {} },
+  sb_page_field_open__deps: ['$sbFields'],
+  sb_page_field_open: function (idPtr, kind, cls, label, hint, text, max_chars, pause_ms) {
+    var id = UTF8ToString(idPtr);
     var el = document.getElementById(id);
     if (!el) {
-      el = document.createElement(multiline ? 'textarea' : 'input');
+      el = document.createElement(kind === 2 ? 'textarea' : 'input');
       el.id = id;
-      el.className = 'sb-field';
-      if (!multiline) el.type = 'text';
-      el.setAttribute('aria-label', UTF8ToString(label));
-      el.maxLength = max_len;
-      el.value = UTF8ToString(initial);
+      el.className = UTF8ToString(cls);
+      el.hidden = true;
       el.autocomplete = 'off';
-      // The wheel over a field scrolls the screen it sits on, as over the rest of the canvas.
+      if (kind === 2) el.rows = 3;
+      else el.type = kind === 1 ? 'search' : 'text';
+      if (kind === 1) {
+        el.setAttribute('enterkeyhint', 'search');
+        el.setAttribute('spellcheck', 'false');
+      }
+      el.value = UTF8ToString(text);
+      var f = sbFields.state[id] = { changed: false, timer: 0 };
+      var ready = function () {
+        clearTimeout(f.timer);
+        f.changed = true;
+        sbFields.changed = true;
+      };
+      el.addEventListener('input', function () {
+        sbFields.changed = true;
+        clearTimeout(f.timer);
+        if (pause_ms > 0) f.timer = setTimeout(ready, pause_ms);
+        else f.changed = true;
+      });
+      el.addEventListener('focus', function () { sbFields.changed = true; });
+      el.addEventListener('blur', ready);
+      // A search box hands the keys back to the canvas on Enter, Escape or Tab, so keyboard
+      // navigation carries on from the box (and a phone's keyboard closes).
+      if (kind === 1) {
+        el.addEventListener('keydown', function (e) {
+          if (e.key !== 'Enter' && e.key !== 'Escape' && e.key !== 'Tab') return;
+          e.preventDefault();
+          var canvas = document.getElementById('canvas');
+          if (canvas) canvas.focus();
+        });
+      }
+      // The wheel over a field with nothing to scroll scrolls the screen it sits on.
       el.addEventListener('wheel', function (e) {
-        var target = document.getElementById('canvas');
-        if (!target) return;
+        if (el.scrollHeight > el.clientHeight) return;
+        var canvas = document.getElementById('canvas');
+        if (!canvas) return;
         e.preventDefault();
-        target.dispatchEvent(new WheelEvent('wheel', e));
+        canvas.dispatchEvent(new WheelEvent('wheel', e));
       }, { passive: false });
       document.body.appendChild(el);
     }
-    var canvas = document.getElementById('canvas');
-    var box = canvas ? canvas.getBoundingClientRect() : { left: 0, top: 0 };
-    el.style.left = (box.left + x) + 'px';
-    el.style.top = (box.top + y) + 'px';
-    el.style.width = w + 'px';
-    el.style.height = h + 'px';
-    el.hidden = false;
+    el.setAttribute('aria-label', UTF8ToString(label));
+    var h = UTF8ToString(hint);
+    if (h) el.placeholder = h;
+    else el.removeAttribute('placeholder');
+    el.maxLength = max_chars;
   },
-  // 0 when the field was never made (its text is then the app's own), else 1 and the text.
-  sb_page_text_field_value: function (key, buf, cap) {
-    var el = document.getElementById('sb-field-' + UTF8ToString(key));
-    if (!el) return 0;
-    stringToUTF8(el.value, buf, cap);
-    return 1;
-  },
-  // Sets a field's text (a preset chosen); the field keeps it until the person edits it.
-  sb_page_text_field_set: function (key, ptr) {
-    var el = document.getElementById('sb-field-' + UTF8ToString(key));
-    if (el) el.value = UTF8ToString(ptr);
-  },
-  sb_page_text_field_hide: function (key) {
-    var el = document.getElementById('sb-field-' + UTF8ToString(key));
-    if (el) {
+  // Lays the field at x, y, w, h (CSS px of the canvas), showing only the part between the
+  // clip lines clip_y0 and clip_y1, as the canvas draws its scrolled area.
+  sb_page_field_place: function (idPtr, x, y, w, h, clip_y0, clip_y1) {
+    var el = document.getElementById(UTF8ToString(idPtr));
+    if (!el) return;
+    if (h <= 0 || clip_y1 <= y || clip_y0 >= y + h) {
       if (document.activeElement === el) el.blur();
       el.hidden = true;
+      return;
     }
+    var canvas = document.getElementById('canvas');
+    var r = canvas ? canvas.getBoundingClientRect() : { left: 0, top: 0 };
+    el.style.left = (r.left + x) + 'px';
+    el.style.top = (r.top + y) + 'px';
+    el.style.width = w + 'px';
+    el.style.height = h + 'px';
+    var top = Math.max(0, clip_y0 - y), bottom = Math.max(0, y + h - clip_y1);
+    el.style.clipPath = top > 0 || bottom > 0 ? 'inset(' + top + 'px 0px ' + bottom + 'px 0px)' : '';
+    el.hidden = false;
+  },
+  sb_page_field_hide: function (idPtr) {
+    var el = document.getElementById(UTF8ToString(idPtr));
+    if (!el) return;
+    if (document.activeElement === el) el.blur();
+    el.hidden = true;
+  },
+  // The field's text (malloc'd, for the app to free), or 0 when the field was never made,
+  // or, with only_changed, when its text has not changed since it was last taken.
+  sb_page_field_text__deps: ['$sbFields', 'malloc'],
+  sb_page_field_text: function (idPtr, only_changed) {
+    var id = UTF8ToString(idPtr);
+    var el = document.getElementById(id);
+    var f = sbFields.state[id];
+    if (!el || !f) return 0;
+    if (only_changed && !f.changed) return 0;
+    f.changed = false;
+    clearTimeout(f.timer);
+    var size = lengthBytesUTF8(el.value) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(el.value, ptr, size);
+    return ptr;
+  },
+  // Sets a field's text (a preset chosen, a new session, a cleared search): not a change to take.
+  sb_page_field_set__deps: ['$sbFields'],
+  sb_page_field_set: function (idPtr, text) {
+    var id = UTF8ToString(idPtr);
+    var el = document.getElementById(id);
+    var f = sbFields.state[id];
+    if (!el || !f) return;
+    el.value = UTF8ToString(text);
+    f.changed = false;
+    clearTimeout(f.timer);
+  },
+  sb_page_field_focus: function (idPtr) {
+    var el = document.getElementById(UTF8ToString(idPtr));
+    if (el && !el.hidden) el.focus();
+  },
+  sb_page_field_focused: function (idPtr) {
+    var el = document.getElementById(UTF8ToString(idPtr));
+    return el && document.activeElement === el ? 1 : 0;
+  },
+  sb_page_fields_take_activity__deps: ['$sbFields'],
+  sb_page_fields_take_activity: function () {
+    var changed = sbFields.changed;
+    sbFields.changed = false;
+    return changed ? 1 : 0;
   },
   // The printable handout (web/handout.js), built from JSON as text and SVG nodes.
   // handout.js is fetched the first time it is needed (it is not part of the first visit).

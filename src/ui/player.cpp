@@ -216,6 +216,8 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
   const Exercise* ex = content.find_exercise(si.exercise_id);
   std::string title = si.name;
   bool options = false;
+  // On a phone the options are an icon, leaving the exercise's name room beside the Safety icon.
+  ui.header_action_icon = col.width < 480.0f;
   if (screen_header(ui, "player", title, true, ui.strings.get(options_open ? "options.close" : "options.open"), &options)) {
     action.kind = PlayerAction::Kind::Close;
   }

@@ -224,6 +224,16 @@ void draw_settings_icon(ImDrawList* dl, ImVec2 c, ImU32 col) {
   dl->AddCircle(c, 2.8f, col, 12, 2.0f);
 }
 
+// The Options icon: three sliders, each with its knob.
+void draw_options_icon(ImDrawList* dl, ImVec2 c, ImU32 col) {
+  const float knob[3] = {-4.0f, 5.0f, -1.0f};
+  for (int i = 0; i < 3; ++i) {
+    const float y = c.y + static_cast<float>(i - 1) * 7.0f;
+    dl->AddLine(ImVec2(c.x - 10.0f, y), ImVec2(c.x + 10.0f, y), col, 2.2f);
+    dl->AddCircleFilled(ImVec2(c.x + knob[i], y), 3.4f, col, 12);
+  }
+}
+
 // A 44 CSS px round icon button at pos; true when tapped.
 bool icon_button(Ui& ui, const std::string& id, ImVec2 pos, void (*draw)(ImDrawList*, ImVec2, ImU32)) {
   const float size = 44.0f;
@@ -276,7 +286,12 @@ bool screen_header(Ui& ui, std::string_view id, std::string_view title, bool wit
   }
   if (right < col.left + col.width) right -= 4.0f;
   else right = col.left + col.width;
-  if (!action_label.empty()) {
+  if (!action_label.empty() && ui.header_action_icon) {
+    right -= 48.0f;
+    const bool pressed = icon_button(ui, std::string(id) + ".action", ImVec2(right, icon_y), draw_options_icon);
+    if (action_pressed) *action_pressed = pressed;
+    right -= 4.0f;
+  } else if (!action_label.empty()) {
     ImGui::PushFont(ui.fonts.button);
     ImVec2 ts = ImGui::CalcTextSize(action_label.data(), action_label.data() + action_label.size());
     ImGui::PopFont();

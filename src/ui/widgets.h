@@ -30,6 +30,7 @@ struct Ui {
   const Brand* brand = nullptr;  // nullptr: neutral, full layout
   bool header_safety = true;     // screen_header shows the Safety icon
   bool header_settings = false;  // and the Settings icon
+  bool header_action_icon = false;  // screen_header's text action is drawn as a sliders icon
   bool safety_pressed = false;   // set when the Safety icon was tapped this frame
   bool settings_pressed = false; // set when the Settings icon was tapped this frame
 };
@@ -59,7 +60,8 @@ struct Column {
 Column page_column(float window_width, float max_width = 720.0f);
 
 // A screen's top bar: optional back button, a title, an optional text action at the right
-// ("id.action"; *action_pressed set when tapped), then the Safety and Settings icons
+// ("id.action"; *action_pressed set when tapped; an icon when Ui::header_action_icon), then
+// the Safety and Settings icons
 // ("id.safety", "id.settings"; see Ui). Returns true when back is pressed. A top-level
 // screen's title gives way when the bar is too narrow for it.
 bool screen_header(Ui& ui, std::string_view id, std::string_view title, bool with_back,

@@ -300,7 +300,8 @@ TEST_CASE("rule: unknown enum value lists the allowed ones") {
               "(allowed: supine, prone, side-lying, quadruped, kneeling, seated, standing)"});
   CHECK(load_exercise({{"equipment", R"(["mat", "ball"])"}}) ==
         Lines{"exercises.json:8:24: error: exercises[a].equipment[1]: unknown equipment \"ball\" "
-              "(allowed: none, mat, towel-strap, foam-roller, stool-chair, wall, band)"});
+              "(allowed: none, mat, towel-strap, foam-roller, stool-chair, wall, band, pool, exercise-bike, "
+              "cross-trainer)"});
   CHECK(load_exercise({{"target", R"(["neck"])"}}) ==
         Lines{"exercises.json:9:14: error: exercises[a].target[0]: unknown target \"neck\" (allowed: "
               "lower-back, glutes, hamstrings, hip-flexors, abdominals, hips, thoracic-spine, legs, "
@@ -613,6 +614,70 @@ TEST_CASE("rule: equipment \"none\" stands alone") {
   CHECK(load_exercise({{"equipment", ""}}) == Lines{});
 }
 
+TEST_CASE("rule: eases lists what eases the pain, each value once") {
+  const sb::ContentLoad good =
+      sb::load_content({exercises_file({exercise("a", {{"+eases", R"(["leaning-back", "moving"])"}})}), kNoGuidance,
+                        kNoProgrammes});
+  CHECK(formatted(good.diagnostics) == Lines{});
+  REQUIRE(good.content.exercises.size() == 1);
+  CHECK(good.content.exercises[0].eases == std::vector<sb::PainEase>{sb::PainEase::LeaningBack, sb::PainEase::Moving});
+  CHECK(load_exercise({{"+eases", R"(["bending-forward"])"}}) == Lines{});
+  CHECK(load_exercise({{"+eases", R"(["sitting"])"}}) ==
+        Lines{"exercises.json:15:13: error: exercises[a].eases[0]: unknown eases value \"sitting\" "
+              "(allowed: bending-forward, leaning-back, moving)"});
+  CHECK(load_exercise({{"+eases", "[]"}}) ==
+        Lines{"exercises.json:15:12: error: exercises[a].eases: must list at least one value, or be left out"});
+  CHECK(load_exercise({{"+eases", R"(["moving", "moving"])"}}) ==
+        Lines{"exercises.json:15:23: error: exercises[a].eases[1]: \"moving\" is listed twice"});
+  CHECK(load_exercise({{"+eases", R"("moving")"}}) ==
+        Lines{"exercises.json:15:12: error: exercises[a].eases: must be a list, not a string"});
+  CHECK(load_exercise({{"+eases", R"([1])"}}) ==
+        Lines{"exercises.json:15:13: error: exercises[a].eases[0]: must be a string, not a number"});
+}
+
+TEST_CASE("rule: a pain group that names what eases the pain holds only exercises that list it") {
+  const std::string exercises =
+      exercises_file({exercise("a", {{"+eases", R"(["bending-forward"])"}}), exercise("b", {{"+eases", R"(["moving"])"}})});
+  auto guidance = [](const std::string& eases) {
+    return std::string(R"({"schema": 1, "avoid": [], "red_flags": [], "advice": [], "pain_groups": [)") +
+           R"({"id": "sitting", "name": "Eased by sitting", "description": "D.", "exercises": ["a", "b"], )" +
+           R"("source": "003", "eases": )" + eases + "}]}";
+  };
+  CHECK(load(exercises, guidance("\"moving\"")) ==
+        Lines{"guidance.json:1:156: error: pain_groups[sitting].exercises[0]: \"a\" is in this group, so its "
+              "\"eases\" must list \"moving\""});
+  CHECK(load(exercises, guidance("\"bent\"")) ==
+        Lines{"guidance.json:1:193: error: pain_groups[sitting].eases: unknown eases value \"bent\" (allowed: "
+              "bending-forward, leaning-back, moving)"});
+  const sb::ContentLoad loaded = sb::load_content({exercises, guidance("\"bending-forward\""), kNoProgrammes});
+  CHECK(formatted(loaded.diagnostics) ==
+        Lines{"guidance.json:1:161: error: pain_groups[sitting].exercises[1]: \"b\" is in this group, so its "
+              "\"eases\" must list \"bending-forward\""});
+  REQUIRE(loaded.content.pain_groups.size() == 1);
+  CHECK(loaded.content.pain_groups[0].has_eases);
+  CHECK(loaded.content.pain_groups[0].eases == sb::PainEase::BendingForward);
+}
+
+TEST_CASE("every shipped exercise says what eases the pain it suits, and the groups of seed 003 agree") {
+  const sb::Content& c = shipped().content;
+  for (const sb::Exercise& e : c.exercises) CHECK_MESSAGE(!e.eases.empty(), e.id);
+  REQUIRE(c.pain_groups.size() == 3);
+  for (const sb::PainGroup& g : c.pain_groups) CHECK_MESSAGE(g.has_eases, g.id);
+  // The classic flexion and extension exercises sit where a physiotherapist expects them.
+  auto eases = [&](const std::string& id, sb::PainEase x) {
+    const sb::Exercise& e = shipped_exercise(id);
+    return std::find(e.eases.begin(), e.eases.end(), x) != e.eases.end();
+  };
+  for (const char* id : {"knee-to-chest", "double-knee-to-chest", "childs-pose"}) {
+    CHECK_MESSAGE(eases(id, sb::PainEase::BendingForward), id);
+    CHECK_MESSAGE(!eases(id, sb::PainEase::LeaningBack), id);
+  }
+  for (const char* id : {"press-up", "back-extension", "standing-backward-bend"}) {
+    CHECK_MESSAGE(eases(id, sb::PainEase::LeaningBack), id);
+    CHECK_MESSAGE(!eases(id, sb::PainEase::BendingForward), id);
+  }
+}
+
 TEST_CASE("rule: sources are the seeds 000-004 or NICE-NG59") {
   CHECK(load_exercise({{"sources", R"(["005"])"}}) ==
         Lines{"exercises.json:14:15: error: exercises[a].sources[0]: unknown source \"005\" (allowed: 000, "
@@ -638,6 +703,8 @@ TEST_CASE("enum names round-trip") {
   for (std::string_view name : sb::kPositionNames) CHECK((sb::from_string(name, p) && sb::to_string(p) == name));
   sb::Equipment e{};
   for (std::string_view name : sb::kEquipmentNames) CHECK((sb::from_string(name, e) && sb::to_string(e) == name));
+  sb::PainEase x{};
+  for (std::string_view name : sb::kPainEaseNames) CHECK((sb::from_string(name, x) && sb::to_string(x) == name));
   sb::Target t{};
   for (std::string_view name : sb::kTargetNames) CHECK((sb::from_string(name, t) && sb::to_string(t) == name));
   CHECK(sb::to_string(sb::Category::CoreStability) == "core-stability");

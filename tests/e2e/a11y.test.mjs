@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openPage, waitForFirstFrame, layout, layoutItem, saveScreenshot, useBrowserAndServer, waitScreen, storedRecords,
+  chooseTaster, startSession, tap as tapControl,
 } from './harness.mjs';
 import { settle, tap } from './walk.mjs';
 
@@ -166,6 +167,49 @@ test('a two-exercise session with only the page buttons and the aria-live region
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('Escape stops the session as Stop does; the Safety icon pauses it, shows safety, and returns', { timeout: 120000 },
+  async () => {
+    const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 1 });
+    await chooseTaster(page, env.server.url);
+    let lay = await startSession(page);
+    // The header: Back, the exercise's name in full, Options and Safety as icons, each 44 px or more.
+    for (const id of ['player.back', 'player.action', 'player.safety']) {
+      const it = layoutItem(lay, id);
+      assert.ok(it && it.w >= 44 && it.h >= 44, `${id} is ${it?.w}x${it?.h}`);
+    }
+    assert.equal(layoutItem(lay, 'player.title').clipped, false);
+    assert.ok(layoutItem(lay, 'player.title').x + layoutItem(lay, 'player.title').w <= layoutItem(lay, 'player.action').x);
+    await saveScreenshot(page, 'player-header-390x844');
+
+    // Safety from the player: the session pauses, the safety page shows, Back returns to it.
+    await page.waitForFunction(() => window.__steady.controls?.paused === false);
+    await tapControl(page, 'player.safety');
+    await waitScreen(page, 'about');
+    await page.waitForTimeout(1000);  // the person reads for a while
+    await tapControl(page, 'about.back');
+    lay = await waitScreen(page, 'player');
+    await page.waitForFunction(() => window.__steady.controls?.paused === true);
+    assert.equal(await page.getAttribute('#sb-pause', 'aria-pressed'), 'true');
+
+    // Escape on the canvas: the same path as Stop, the pain question first.
+    await page.focus('#canvas');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.__steady.layout.items.some((i) => i.id === 'player.pain.question'));
+    assert.equal((await layout(page)).screen, 'player', 'Escape stops the exercise, not the app');
+    await tapControl(page, 'player.pain.6');
+    await page.waitForFunction(() => !window.__steady.layout.items.some((i) => i.id === 'player.pain.question'));
+    // The stopped exercise is kept with its rating, as Stop keeps it.
+    let saved = [];
+    for (let i = 0; i < 20 && !saved.some((r) => /"outcome":"stopped"/.test(r)); i++) {
+      await page.waitForTimeout(200);
+      saved = Object.values(await storedRecords(page, 'sessions'));
+    }
+    assert.equal(saved.length, 1, 'the session was saved');
+    assert.match(saved[0], /"outcome":"stopped"[^}]*"pain":6/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 
 test('text size, colours and less motion are kept and honoured', { timeout: 120000 }, async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 1 });

@@ -1,6 +1,7 @@
 // content_summary: loads the content files of an assets folder with the app's own loader and
-// prints every problem, what the library holds (exercises by category, position and
-// equipment; programmes) and which seed exercises it covers, for content authors and CI.
+// prints every problem, what the library holds (exercises by category, position, equipment
+// and what eases the pain; programmes) and which seed exercises it covers, for content
+// authors and CI.
 // Usage: content_summary [ASSETS_DIR]   (exit code 1 when the content has load errors)
 #include "core/content.h"
 
@@ -70,12 +71,14 @@ int main(int argc, char** argv) {
   std::map<sb::Category, int> by_category;
   std::map<sb::Position, int> by_position;
   std::map<sb::Equipment, int> by_equipment;
+  std::map<sb::PainEase, int> by_eases;
   int timed = 0, per_side = 0;
   for (const sb::Exercise& e : c.exercises) {
     ++by_category[e.category];
     ++by_position[e.position];
     if (e.equipment.empty()) ++by_equipment[sb::Equipment::None];
     for (sb::Equipment q : e.equipment) ++by_equipment[q];
+    for (sb::PainEase x : e.eases) ++by_eases[x];
     timed += e.timed;
     per_side += e.per_side;
   }
@@ -83,6 +86,7 @@ int main(int argc, char** argv) {
   print_counts("category", sb::kCategoryNames, by_category);
   print_counts("position", sb::kPositionNames, by_position);
   print_counts("equipment", sb::kEquipmentNames, by_equipment);
+  print_counts("eases", sb::kPainEaseNames, by_eases);
   std::printf("guidance: %zu pain groups, %zu to avoid, %zu red flags, %zu advice\n\n",
               c.pain_groups.size(), c.avoid.size(), c.red_flags.size(), c.advice.size());
 
