@@ -22,6 +22,10 @@ async function tabAndPress(page, id, max = 80) {
   for (let i = 0; i < max; i++) {
     const now = await focusedId(page);
     if (now === id) {
+      // A screen just opened can show the ring for a frame before the focus settles: look
+      // again a moment later before pressing.
+      await page.waitForTimeout(120);
+      if ((await focusedId(page)) !== id) continue;
       await page.keyboard.press('Enter');
       return;
     }
