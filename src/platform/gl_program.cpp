@@ -65,6 +65,7 @@ unsigned gl_program_begin(const char* vertex_name, const char* fragment_name) {
   // Marked for deletion: they go with the program, and stay readable for its logs until then.
   glDeleteShader(vs);
   glDeleteShader(fs);
+  glFlush();  // hand the work to the GPU process now, not at the next question about it
   return program;
 }
 
