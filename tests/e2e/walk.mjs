@@ -59,7 +59,7 @@ const notchSteps = new WeakMap();  // page -> CSS px one wheel notch scrolls a l
 
 // Where a tap on item lands on the item itself, or null when too little of it is in view: the
 // rows its scrolling area shows (vt..vb), less any fixed control drawn over the area.
-function tapPoint(lay, it) {
+function tapPoint(lay, it, whole = false) {
   const x = it.x + it.w / 2;
   let top = Math.max(it.y, it.vt ?? 0, 0);
   let bottom = Math.min(it.y + it.h, it.vb ?? lay.height, lay.height);
@@ -71,7 +71,7 @@ function tapPoint(lay, it) {
       if (o0 < bottom && o1 >= bottom) bottom = o0;
     }
   }
-  const need = Math.min(it.h, 40);
+  const need = whole ? it.h : Math.min(it.h, 40);
   if (bottom - top < need - 0.5) return null;
   return { x, y: top + Math.min(bottom - top, 56) / 2 };
 }
@@ -85,15 +85,15 @@ async function frameCount(page) {
   return page.evaluate(() => window.__steady?.frames || 0);
 }
 
-// Scrolls the area of the control with this layout id until enough of it is in view to tap,
-// and returns the layout and the point to tap.
-export async function scrollIntoView(page, id) {
+// Scrolls the area of the control with this layout id until enough of it is in view to tap
+// (all of it with whole), and returns the layout and the point to tap.
+export async function scrollIntoView(page, id, { whole = false } = {}) {
   let lay = await layout(page);
   let it = layoutItem(lay, id);
   if (!it) throw new Error(`${id} is not on the ${lay?.screen} screen`);
   let step = notchSteps.get(page) || 0;  // CSS px one wheel notch scrolls, once seen
   let stuck = 0;  // wheels in a row that did not move it
-  for (let i = 0; i < 16 && stuck < 3 && !tapPoint(lay, it); i++) {
+  for (let i = 0; i < 16 && stuck < 3 && !tapPoint(lay, it, whole); i++) {
     // The pointer goes to the area's left margin, clear of any text field.
     const areaMid = ((it.vt ?? 0) + (it.vb ?? lay.height)) / 2;
     const off = it.y - (areaMid - Math.min(it.h, 56) / 2);
@@ -128,7 +128,7 @@ export async function scrollIntoView(page, id) {
     stuck = moved < 0.5 ? stuck + 1 : 0;
     if (moved >= 0.5 && notches === 1) notchSteps.set(page, step = moved);
   }
-  const at = tapPoint(lay, it);
+  const at = tapPoint(lay, it, whole);
   if (!at) throw new Error(`${id} cannot be scrolled into view on the ${lay.screen} screen`);
   return { lay, at };
 }
@@ -262,13 +262,18 @@ export async function walkScreens(page, url, visit, { fresh = true } = {}) {
   await at('library_pick', 'library');
   const card = (await layout(page)).items.find((i) => /^library\.card\.[^.]+$/.test(i.id));
   await go(card.id, 'builder');
-  // No name: the builder says what is missing.
-  await page.evaluate(() => { document.getElementById('sb-field-title').value = ''; });
+  // No name: the builder says what is missing. (The name is a real text field, laid over
+  // the canvas while its box is in view.)
+  await scrollIntoView(page, 'builder.field.title', { whole: true });
+  await page.waitForSelector('#sb-field-title', { state: 'visible', timeout: 5000 });
+  await page.fill('#sb-field-title', '');
   await go('builder.make');
   await waitItem(page, 'builder.problem');
   await scrollIntoView(page, 'builder.problem');
   await at('builder_problem', 'builder');
-  await page.evaluate(() => { document.getElementById('sb-field-title').value = 'Week one at home'; });
+  await scrollIntoView(page, 'builder.field.title', { whole: true });
+  await page.waitForSelector('#sb-field-title', { state: 'visible', timeout: 5000 });
+  await page.fill('#sb-field-title', 'Week one at home');
   await go('builder.make');
   await at('share');
   await go('share.try');
