@@ -3,7 +3,7 @@
 // text size, are in screens.test.mjs, where each walk also takes the screenshots.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { layoutProblems, overlappingControls } from './walk.mjs';
+import { layoutProblems, overlaps } from './walk.mjs';
 
 test('the layout checks catch cut-off text, text wider than its room, small controls and controls off the side', () => {
   const lay = { width: 320, items: [
@@ -38,5 +38,5 @@ test('the overlap check catches controls drawn over one another where both show'
     { id: 'item', kind: 'button', x: 16, y: 520, w: 288, h: 60, vt: 64, vb: 500 },
     { id: 'start', kind: 'button', x: 16, y: 508, w: 288, h: 56 },
   ] };
-  assert.deepEqual(overlappingControls('x', lay), ['x: chip and pause overlap']);
+  assert.deepEqual(overlaps('x', lay), ['x: chip and pause overlap']);
 });

@@ -3,14 +3,14 @@
 // one walk each. At each screen the walk saves a screenshot to artifacts/screenshots/screens/
 // (it must show the app, not a blank canvas) and checks the layout the app publishes: no text
 // cut off or wider than its room, every control at least 44x44 CSS px, nothing off the side,
-// no control drawn over another. Then artifacts/contact-sheet.png puts them all side by side.
+// no control or text drawn over another. Then artifacts/contact-sheet.png puts them all side by side.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { openPage, useBrowserAndServer, kArtifacts } from './harness.mjs';
-import { walkScreens, setTextSize, layoutProblems, overlappingControls, kWalkScreens } from './walk.mjs';
+import { walkScreens, setTextSize, layoutProblems, overlaps, kWalkScreens } from './walk.mjs';
 import { contactSheet, fitImage, kCell } from '../../tools/contact_sheet.mjs';
 
 const env = useBrowserAndServer(before, after);
@@ -25,6 +25,8 @@ const kSizes = [
 // Known and reported, to be fixed in that screen's code: the screen, and why it is let pass.
 // A screen listed here must still show the problem, so the entry goes when the fix comes.
 const kKnownOverlaps = new Map([
+  ['player', 'src/ui/player.cpp: at 320x568 the time left (and at the largest text the count) runs into Back, Pause and Skip'],
+  ['player_paused', 'src/ui/player.cpp: at 320x568 and 844x390 the time left runs into Back, Resume and Skip'],
   ['player_options', 'src/ui/player.cpp: on phones (320x568, 390x844, 844x390) the options panel is drawn on top of Back, Pause, Skip and Stop'],
 ]);
 const kDir = path.join(kArtifacts, 'screenshots', 'screens');
@@ -57,14 +59,14 @@ for (const size of kSizes) {
       assert.ok(lay.items.some((i) => i.kind === 'text'), `${name} shows text`);
       assert.ok(lay.items.some((i) => i.kind === 'button'), `${name} has controls`);
       found.push(...layoutProblems(name, lay));
-      const overlaps = overlappingControls(name, lay);
+      const clashes = overlaps(name, lay);
       if (kKnownOverlaps.has(name)) {
-        if (overlaps.length > 0) {
+        if (clashes.length > 0) {
           t.diagnostic(`known, at ${size.name}: ${kKnownOverlaps.get(name)}`);
           knownSeen.add(name);
         }
       } else {
-        found.push(...overlaps);
+        found.push(...clashes);
       }
       seen.push(name);
     }, { fresh: !size.textSize });

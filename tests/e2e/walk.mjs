@@ -32,22 +32,22 @@ export function layoutProblems(name, lay) {
   return problems;
 }
 
-// Controls drawn over one another where both show (a control wholly inside another, like a
-// card's own button, is by design): "a and b overlap".
-export function overlappingControls(name, lay) {
+// Controls and texts drawn over one another where both show (one wholly inside the other,
+// like a card's title or its own button, is by design): "a and b overlap".
+export function overlaps(name, lay) {
   const shown = (it) => ({
     x0: it.x, x1: it.x + it.w,
     y0: Math.max(it.y, it.vt ?? -Infinity), y1: Math.min(it.y + it.h, it.vb ?? Infinity),
   });
-  const controls = lay.items.filter((i) => i.kind === 'button' || i.kind === 'field').map((i) => ({ id: i.id, r: shown(i) }))
+  const parts = lay.items.filter((i) => i.kind !== 'figure').map((i) => ({ id: i.id, r: shown(i) }))
     .filter((c) => c.r.y1 - c.r.y0 > 1);
   const inside = (a, b) => a.x0 >= b.x0 - 0.5 && a.x1 <= b.x1 + 0.5 && a.y0 >= b.y0 - 0.5 && a.y1 <= b.y1 + 0.5;
   const found = [];
-  for (let i = 0; i < controls.length; i++) {
-    for (let j = i + 1; j < controls.length; j++) {
-      const a = controls[i].r, b = controls[j].r;
+  for (let i = 0; i < parts.length; i++) {
+    for (let j = i + 1; j < parts.length; j++) {
+      const a = parts[i].r, b = parts[j].r;
       const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0), h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
-      if (w > 1 && h > 1 && !inside(a, b) && !inside(b, a)) found.push(`${name}: ${controls[i].id} and ${controls[j].id} overlap`);
+      if (w > 1 && h > 1 && !inside(a, b) && !inside(b, a)) found.push(`${name}: ${parts[i].id} and ${parts[j].id} overlap`);
     }
   }
   return found;
@@ -226,6 +226,9 @@ export async function walkScreens(page, url, visit, { fresh = true } = {}) {
   if (fresh) await openApp(page, url);
   const at = async (name, screen = name) => {
     await waitScreen(page, screen);
+    // The pointer leaves the control it tapped (a finger lifts): no hover colours in the picture.
+    await page.mouse.move(1, 1);
+    pointers.set(page, { x: 1, y: 1 });
     await settle(page);
     const reached = Date.now();
     await visit(name, page);
