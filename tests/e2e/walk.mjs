@@ -263,7 +263,9 @@ export async function walkScreens(page, url, visit, { fresh = true } = {}) {
   await at('builder_dosage', 'builder');
   await go('builder.add');
   await at('library_pick', 'library');
-  const card = (await layout(page)).items.find((i) => /^library\.card\.[^.]+$/.test(i.id));
+  // An exercise the Quick taster does not have (pelvic tilt, knee to chest, draw-in).
+  const card = (await layout(page)).items.find((i) => /^library\.card\.[^.]+$/.test(i.id) &&
+    !/\.(pelvic-tilt|knee-to-chest|draw-in)$/.test(i.id));
   await go(card.id, 'builder');
   // No name: the builder says what is missing. (The name is a real text field, laid over
   // the canvas while its box is in view.)
