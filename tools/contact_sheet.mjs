@@ -1,12 +1,12 @@
 // contact_sheet: puts screenshots side by side in one PNG, one row per screen and one column
-// per window size, each picture scaled down to fit its cell (box filter), labelled by a strip
-// of the theme colour above it. Used by tests/e2e/screens.test.mjs.
+// per window size, each picture scaled down to fit its cell (box filter). Used by
+// tests/e2e/screens.test.mjs.
 //
 //   node tools/contact_sheet.mjs OUT.png ROWS COLS FILE...   (FILE in row-major order; '-' = empty)
 import fs from 'node:fs';
 import { PNG } from 'pngjs';
 
-const kCell = 300;     // cell size in pixels (square; pictures keep their proportions)
+export const kCell = 300;     // cell size in pixels (square; pictures keep their proportions)
 const kGap = 12;
 const kBackground = [245, 242, 236];
 

@@ -65,6 +65,28 @@ void field_box(Ui& ui, BuilderField& field, const std::string& label, const std:
   ImGui::SetCursorScreenPos(ImVec2(col.left, pos.y + box_h + 14));
 }
 
+// A link, broken between any two characters where the line is full (it has no spaces to
+// break at, and none of it may be cut off).
+void link_block(Ui& ui, const std::string& id, const std::string& link, const Column& col) {
+  ImGui::PushFont(ui.fonts.small);
+  const ImVec2 pos(col.left, ImGui::GetCursorScreenPos().y);
+  const float line_h = ImGui::GetTextLineHeight();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float y = pos.y;
+  const char* end = link.data() + link.size();
+  for (const char* line = link.data(); line < end; y += line_h) {
+    const char* stop = line + 1;
+    while (stop < end && ImGui::CalcTextSize(line, stop + 1).x <= col.width) ++stop;
+    dl->AddText(ImVec2(pos.x, y), to_u32(ui.palette.accent), line, stop);
+    line = stop;
+  }
+  ImGui::PopFont();
+  ImGui::Dummy(ImVec2(col.width, y - pos.y));
+  ImGui::SetCursorScreenPos(ImVec2(pos.x, y));
+  ui.layout.add(id, LayoutKind::Text, pos.x, pos.y, col.width, y - pos.y);
+  ui.layout.items.back().allowed_w = col.width;
+}
+
 // The steppers of one exercise's dosage.
 void dosage_steppers(Ui& ui, const Exercise& e, Dosage& d, const std::string& id, const Column& col) {
   const Strings& s = ui.strings;
@@ -96,9 +118,17 @@ bool item_editor(Ui& ui, const Content& content, BuilderState& state, int i, con
   const float pad = 14.0f, inner = col.width - 2 * pad;
   const std::string title = std::to_string(i + 1) + ".  " + e->name;
   const std::string detail = dosage_line(ui.strings, it.dosage, e->per_side, e->timed);
-  const float bh = 48.0f;
+  const float bh = 48.0f, gap_px = 8.0f, small_w = 52.0f;
+  // Move up, move down, change and remove in one row; change and remove on a row of their own
+  // when their words would not fit (narrow phones, large text).
+  const std::string change = ui.strings.get(state.selected == i ? "builder.done" : "builder.change");
+  const std::string remove = ui.strings.get("builder.remove");
+  float wide_w = (inner - 2 * small_w - 3 * gap_px) / 2.0f;
+  const bool one_row = !word_wider_than(change, ui.fonts.small, wide_w - 16.0f) && !word_wider_than(remove, ui.fonts.small, wide_w - 16.0f);
+  if (!one_row) wide_w = (inner - gap_px) / 2.0f;
+  const float rows_h = one_row ? bh : 2 * bh + gap_px;
   const float h = pad + text_block_height(title, ui.fonts.heading, inner) + 4 + text_block_height(detail, ui.fonts.small, inner) +
-                  10 + bh + pad;
+                  10 + rows_h + pad;
   const ImVec2 pos(col.left, ImGui::GetCursorScreenPos().y);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const bool open = state.selected == i;
@@ -109,9 +139,7 @@ bool item_editor(Ui& ui, const Content& content, BuilderState& state, int i, con
   text_block(ui, id + ".name", title, ui.fonts.heading, ui.palette.text, inner);
   ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y + 4));
   text_block(ui, id + ".dosage", detail, ui.fonts.small, ui.palette.accent, inner);
-  const float row_y = pos.y + h - pad - bh, gap_px = 8.0f;
-  const float small_w = 52.0f;
-  const float wide_w = (inner - 2 * small_w - 3 * gap_px) / 2.0f;
+  const float row_y = pos.y + h - pad - rows_h;
   bool keep = true;
   ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, row_y));
   if (secondary_button(ui, id + ".up", "\xE2\x86\x91", small_w, bh)) {  // U+2191 up arrow
@@ -121,12 +149,11 @@ bool item_editor(Ui& ui, const Content& content, BuilderState& state, int i, con
   if (secondary_button(ui, id + ".down", "\xE2\x86\x93", small_w, bh)) {  // U+2193 down arrow
     if (prescription_move(p, i, +1) && state.selected == i) state.selected = i + 1;
   }
-  ImGui::SetCursorScreenPos(ImVec2(pos.x + pad + 2 * (small_w + gap_px), row_y));
-  if (choice_button(ui, id + ".change", ui.strings.get(open ? "builder.done" : "builder.change"), wide_w, bh, open)) {
-    state.selected = open ? -1 : i;
-  }
-  ImGui::SetCursorScreenPos(ImVec2(pos.x + pad + 2 * (small_w + gap_px) + wide_w + gap_px, row_y));
-  if (secondary_button(ui, id + ".remove", ui.strings.get("builder.remove"), wide_w, bh)) keep = false;
+  const ImVec2 wide_at = one_row ? ImVec2(pos.x + pad + 2 * (small_w + gap_px), row_y) : ImVec2(pos.x + pad, row_y + bh + gap_px);
+  ImGui::SetCursorScreenPos(wide_at);
+  if (choice_button(ui, id + ".change", change, wide_w, bh, open)) state.selected = open ? -1 : i;
+  ImGui::SetCursorScreenPos(ImVec2(wide_at.x + wide_w + gap_px, wide_at.y));
+  if (secondary_button(ui, id + ".remove", remove, wide_w, bh)) keep = false;
   ImGui::SetCursorScreenPos(ImVec2(col.left, pos.y + h + 10));
   if (keep && state.selected == i) {
     gap(col, 4);
@@ -242,7 +269,7 @@ ShareAction draw_share(Ui& ui, const BuilderState& state) {
   ImGui::SetCursorScreenPos(ImVec2(col.left + (col.width - side) * 0.5f, ImGui::GetCursorScreenPos().y));
   draw_qr(ui, "share.qr", state.qr, side);
   gap(col, 14);
-  text_block(ui, "share.link", state.link, ui.fonts.small, ui.palette.accent, col.width);
+  link_block(ui, "share.link", state.link, col);
   gap(col, 4);
   text_block(ui, "share.length", s.format("share.length", {{"n", std::to_string(state.link.size())}}), ui.fonts.small,
              ui.palette.text_muted, col.width);

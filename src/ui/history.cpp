@@ -44,10 +44,10 @@ void section_title(Ui& ui, const std::string& id, const std::string& text, const
   ImGui::SetCursorScreenPos(ImVec2(col.left, ImGui::GetCursorScreenPos().y + 8));
 }
 
-// Three figures side by side in cards.
+// Three figures side by side in cards; one card a row, label beside figure, when a word of
+// them would not fit a third of the column (narrow phones, large text).
 void stat_cards(Ui& ui, const HistoryModel& m, const Column& col) {
-  const float gap = 8.0f, cw = (col.width - 2 * gap) / 3.0f, ch = 84.0f;
-  const float y = ImGui::GetCursorScreenPos().y;
+  const float gap = 8.0f, pad = 12.0f;
   const std::string labels[3] = {ui.strings.get("history.streak"), ui.strings.get("history.week"), ui.strings.get("history.total")};
   const std::string values[3] = {
       m.streak == 1 ? ui.strings.get("history.streak_value_one")
@@ -55,16 +55,46 @@ void stat_cards(Ui& ui, const HistoryModel& m, const Column& col) {
       ui.strings.format("history.week_value", {{"n", std::to_string(m.week_done)}, {"target", std::to_string(m.week_target)}}),
       std::to_string(m.total)};
   const char* ids[3] = {"history.stat.streak", "history.stat.week", "history.stat.total"};
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float third = (col.width - 2 * gap) / 3.0f - 2 * pad;
+  bool across = true;
   for (int i = 0; i < 3; ++i) {
-    float x = col.left + static_cast<float>(i) * (cw + gap);
-    dl->AddRectFilled(ImVec2(x, y), ImVec2(x + cw, y + ch), to_u32(ui.palette.surface), 16.0f);
-    ImGui::SetCursorScreenPos(ImVec2(x + 12, y + 12));
-    text_block(ui, std::string(ids[i]) + ".label", labels[i], ui.fonts.small, ui.palette.text_muted, cw - 24);
-    ImGui::SetCursorScreenPos(ImVec2(x + 12, y + 40));
-    text_block(ui, ids[i], values[i], ui.fonts.heading, ui.palette.accent, cw - 24);
+    across = across && !word_wider_than(labels[i], ui.fonts.small, third) && !word_wider_than(values[i], ui.fonts.heading, third);
   }
-  ImGui::SetCursorScreenPos(ImVec2(col.left, y + ch + 8));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float y = ImGui::GetCursorScreenPos().y;
+  if (across) {
+    float ch = 84.0f;
+    for (int i = 0; i < 3; ++i) {
+      ch = std::max(ch, 2 * pad + text_block_height(labels[i], ui.fonts.small, third) + 6 +
+                            text_block_height(values[i], ui.fonts.heading, third));
+    }
+    for (int i = 0; i < 3; ++i) {
+      const float x = col.left + static_cast<float>(i) * (third + 2 * pad + gap);
+      dl->AddRectFilled(ImVec2(x, y), ImVec2(x + third + 2 * pad, y + ch), to_u32(ui.palette.surface), 16.0f);
+      ImGui::SetCursorScreenPos(ImVec2(x + pad, y + pad));
+      text_block(ui, std::string(ids[i]) + ".label", labels[i], ui.fonts.small, ui.palette.text_muted, third);
+      ImGui::SetCursorScreenPos(ImVec2(x + pad, ImGui::GetCursorScreenPos().y + 6));
+      text_block(ui, ids[i], values[i], ui.fonts.heading, ui.palette.accent, third);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(col.left, y + ch + 8));
+    return;
+  }
+  const float inner = col.width - 2 * pad, label_w = inner * 0.5f - 4, value_w = inner * 0.5f - 4;
+  for (int i = 0; i < 3; ++i) {
+    const float lh = text_block_height(labels[i], ui.fonts.small, label_w);
+    const float vh = text_block_height(values[i], ui.fonts.heading, value_w);
+    const float ch = std::max(lh, vh) + 2 * pad;
+    dl->AddRectFilled(ImVec2(col.left, y), ImVec2(col.left + col.width, y + ch), to_u32(ui.palette.surface), 16.0f);
+    ImGui::SetCursorScreenPos(ImVec2(col.left + pad, y + (ch - lh) * 0.5f));
+    text_block(ui, std::string(ids[i]) + ".label", labels[i], ui.fonts.small, ui.palette.text_muted, label_w);
+    ImGui::PushFont(ui.fonts.heading);
+    const float vw = std::min(value_w, ImGui::CalcTextSize(values[i].c_str()).x);
+    ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(col.left + col.width - pad - vw, y + (ch - vh) * 0.5f));
+    text_block(ui, ids[i], values[i], ui.fonts.heading, ui.palette.accent, vw + 1.0f);
+    y += ch + gap;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(col.left, y));
 }
 
 // Four weeks, Monday first, a filled dot for each day with a session; today ringed.

@@ -48,7 +48,16 @@ void Layout::add(std::string_view id, LayoutKind kind, float x, float y, float w
     }
     focused = g.NavId != 0 && g.NavId == g.LastItemData.ID && !g.NavDisableHighlight;
   }
-  items.push_back(LayoutItem{std::string(id), kind, x, y, w, h, clipped, focused});
+  LayoutItem item{std::string(id), kind, x, y, w, h, clipped, focused};
+  if (ImGui::GetCurrentContext() && GImGui->CurrentWindow) {
+    // A scrolling area shows only part of its window: tests scroll an item into it before a tap.
+    const ImRect& clip = GImGui->CurrentWindow->ClipRect;
+    if (clip.Min.y > 0.5f || clip.Max.y < height - 0.5f) {
+      item.view_top = clip.Min.y;
+      item.view_bottom = clip.Max.y;
+    }
+  }
+  items.push_back(std::move(item));
 }
 
 std::string Layout::to_json() const {
@@ -71,6 +80,11 @@ std::string Layout::to_json() const {
     out += buf;
     if (it.allowed_w > 0) {
       std::snprintf(buf, sizeof buf, ",\"aw\":%.1f", static_cast<double>(it.allowed_w));
+      out += buf;
+    }
+    if (it.view_bottom > it.view_top) {
+      std::snprintf(buf, sizeof buf, ",\"vt\":%.1f,\"vb\":%.1f", static_cast<double>(it.view_top),
+                    static_cast<double>(it.view_bottom));
       out += buf;
     }
     out += '}';

@@ -18,6 +18,9 @@ struct LayoutItem {
   bool clipped = false;  // text did not fit its box
   bool focused = false;  // a control with the keyboard focus ring
   float allowed_w = 0;   // text: the width it was given to fit in (0: not recorded)
+  // The rows of the window it was drawn in that show (CSS px): inside a scrolling area, the
+  // part of the item outside [view_top, view_bottom] is hidden. Equal: the whole window.
+  float view_top = 0, view_bottom = 0;
 };
 
 struct Layout {

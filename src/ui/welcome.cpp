@@ -76,8 +76,10 @@ WelcomeAction draw_welcome(Ui& ui) {
   const float brand_h =
       branded ? std::max(40.0f, text_block_height(ui.brand->name, ui.fonts.heading, column - 52.0f)) + 14.0f : 0.0f;
   const float button_h = 60.0f;
-  const float footer_h = button_h + 14.0f + text_block_height(privacy, ui.fonts.small, column) + 6.0f +
-                         text_block_height(safety, ui.fonts.small, column);
+  // The safety line's link is 44 px tall at least, below the privacy line (not over it).
+  const float safety_h = text_block_height(safety, ui.fonts.small, column);
+  const float link_h = std::max(44.0f, safety_h + 8.0f);
+  const float footer_h = button_h + 14.0f + text_block_height(privacy, ui.fonts.small, column) + 2.0f + link_h;
   // On a short screen or with large text, the picture shrinks or goes, then the description
   // takes the small font, so everything stays on the one screen.
   ImFont* what_font = ui.fonts.body;
@@ -132,13 +134,12 @@ WelcomeAction draw_welcome(Ui& ui) {
   }
   ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + 14.0f));
   text_block(ui, "welcome.privacy", privacy, ui.fonts.small, ui.palette.text_muted, column, Align::Center);
-  // The safety line opens About and safety: a link in the accent colour, 44 px tall at least.
-  const float safety_y = ImGui::GetCursorScreenPos().y + 6.0f;
-  const float safety_h = text_block_height(safety, ui.fonts.small, column);
-  const float link_h = std::max(44.0f, safety_h + 8.0f);
-  ImGui::SetCursorScreenPos(ImVec2(left, safety_y + (safety_h - link_h) * 0.5f));
+  // The safety line opens About and safety: a link in the accent colour.
+  const float link_y = ImGui::GetCursorScreenPos().y + 2.0f;
+  const float safety_y = link_y + (link_h - safety_h) * 0.5f;
+  ImGui::SetCursorScreenPos(ImVec2(left, link_y));
   if (tap_button("welcome.about", ImVec2(column, link_h), 12.0f)) action = WelcomeAction::About;
-  ui.layout.add("welcome.about", LayoutKind::Button, left, safety_y + (safety_h - link_h) * 0.5f, column, link_h);
+  ui.layout.add("welcome.about", LayoutKind::Button, left, link_y, column, link_h);
   ImGui::SetCursorScreenPos(ImVec2(left, safety_y));
   text_block(ui, "welcome.safety", safety, ui.fonts.small, ui.palette.accent, column, Align::Center);
 

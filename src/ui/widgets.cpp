@@ -37,7 +37,7 @@ void text_block(Ui& ui, std::string_view id, std::string_view text, ImFont* font
     }
     ImGui::Dummy(ImVec2(wrap_width, y - pos.y));
     ImGui::SetCursorScreenPos(ImVec2(pos.x, y));  // stay in the caller's column
-    ui.layout.add(id, LayoutKind::Text, pos.x, pos.y, wrap_width, y - pos.y, false);
+    ui.layout.add(id, LayoutKind::Text, pos.x, pos.y, wrap_width, y - pos.y, word_wider_than(text, font, wrap_width));
     ui.layout.items.back().allowed_w = wrap_width;
   } else {
     draw_text(dl, font, ImGui::GetFontSize(), pos, to_u32(color), begin, end, wrap_width);
@@ -46,10 +46,24 @@ void text_block(Ui& ui, std::string_view id, std::string_view text, ImFont* font
     // ImGui counts the space before a wrap in the line's width; only a longer overflow
     // (a single word wider than the column) really cuts text off.
     float slack = ImGui::CalcTextSize(" ").x + 0.5f;
-    ui.layout.add(id, LayoutKind::Text, pos.x, pos.y, std::min(size.x, wrap_width), size.y, size.x > wrap_width + slack);
+    const bool cut = size.x > wrap_width + slack || (size.y > ImGui::GetTextLineHeight() + 0.5f && word_wider_than(text, font, wrap_width));
+    ui.layout.add(id, LayoutKind::Text, pos.x, pos.y, std::min(size.x, wrap_width), size.y, cut);
     ui.layout.items.back().allowed_w = wrap_width;
   }
   ImGui::PopFont();
+}
+
+bool word_wider_than(std::string_view text, ImFont* font, float width) {
+  ImGui::PushFont(font);
+  bool wider = false;
+  for (size_t start = 0; start < text.size() && !wider;) {
+    size_t stop = text.find_first_of(" \n", start);
+    if (stop == std::string_view::npos) stop = text.size();
+    wider = stop > start && ImGui::CalcTextSize(text.data() + start, text.data() + stop).x > width + 0.5f;
+    start = stop + 1;
+  }
+  ImGui::PopFont();
+  return wider;
 }
 
 float text_block_height(std::string_view text, ImFont* font, float wrap_width) {
@@ -101,7 +115,7 @@ bool button_label(const Ui& ui, std::string_view label, ImVec2 pos, float width,
       while (p < end && (*p == ' ' || *p == '\n')) ++p;
       if (n == 4 && p < end) fits = false;
     }
-    fits = fits && line_h * static_cast<float>(n) <= height - 4.0f;
+    fits = fits && line_h * static_cast<float>(n) <= height - 4.0f && !word_wider_than(label, font, wrap);
     float y = pos.y + (height - line_h * static_cast<float>(n)) * 0.5f;
     for (int i = 0; i < n; ++i) {
       float lw = ImGui::CalcTextSize(lines[i].first, lines[i].second).x;

@@ -43,6 +43,9 @@ void text_block(Ui& ui, std::string_view id, std::string_view text, ImFont* font
 
 // Height in CSS px that text_block would take for this text.
 float text_block_height(std::string_view text, ImFont* font, float wrap_width);
+// Whether a word of text in font is wider than width CSS px: wrapping would break it in the
+// middle, which cuts it as surely as running past the edge.
+bool word_wider_than(std::string_view text, ImFont* font, float width);
 
 // A large rounded button (at least 44 CSS px tall); true when pressed.
 bool primary_button(Ui& ui, std::string_view id, std::string_view label, float width, float height = 56.0f);
