@@ -230,10 +230,24 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
   const float controls_h = 56.0f + 12.0f + 52.0f;  // Back/Pause/Skip row, then Stop
   const float bottom = h - 16.0f - controls_h;
 
+  // The words under (or beside) the figure, as tall as they were last frame without the count:
+  // the figure, then the count's size, give way so that everything ends above the controls.
+  ImGuiStorage* store = ImGui::GetStateStorage();
+  const ImGuiID words_key = ImGui::GetID(options_open ? "player.words_h.options" : "player.words_h");
+  const float words_h = store->GetFloat(words_key, 0.0f);
+  auto line_h = [](const ImFont* f) { return f->FontSize * f->Scale; };
+  ImFont* count_font = ui.fonts.count ? ui.fonts.count : ui.fonts.title;
+
   float info_left = col.left, info_w = col.width;
+  Column side_options{0, 0};  // landscape: the options take the figure's place while open
   if (landscape) {
+    if (words_h + line_h(count_font) > bottom - top - 8.0f) count_font = ui.fonts.title;
     float fig_w = std::min(w * 0.5f, (bottom - top) * 1.4f);
-    figure_slot = figure_slot_here(16.0f, top, fig_w - 24.0f, bottom - top);
+    if (options_open) {
+      side_options = Column{16.0f, fig_w - 24.0f};
+    } else {
+      figure_slot = figure_slot_here(16.0f, top, fig_w - 24.0f, bottom - top);
+    }
     info_left = fig_w + 8.0f;
     info_w = std::min(w - info_left - 16.0f, 520.0f);
   } else {
@@ -245,6 +259,14 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
                                static_cast<float>(rows) * 64.0f + 8 + 52;
       fig_h = std::min(fig_h, h - 16.0f - top - 8.0f - question_h);
       if (fig_h < 72.0f) fig_h = 0.0f;
+    } else if (words_h > 0.0f) {
+      float room = bottom - 16.0f - top - words_h - line_h(count_font);
+      if (room < 120.0f) {
+        count_font = ui.fonts.title;  // a smaller count before a tiny figure
+        room = bottom - 16.0f - top - words_h - line_h(count_font);
+      }
+      fig_h = std::min(fig_h, room);
+      if (fig_h < 72.0f) fig_h = 0.0f;  // the options panel, open for a moment on a small phone
     }
     figure_slot = figure_slot_here(col.left, y, col.width, fig_h);
     y += fig_h > 0 ? fig_h + 8.0f : 0.0f;
@@ -262,7 +284,8 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
   }
 
   // Exercise n of N, phase word, big count, progress, caption.
-  ImGui::SetCursorScreenPos(ImVec2(info_left, landscape ? top : y));
+  const float words_top = landscape ? top : y;
+  ImGui::SetCursorScreenPos(ImVec2(info_left, words_top));
   text_block(ui, "player.exercise_of",
              ui.strings.format("player.exercise_of", {{"n", std::to_string(item + 1)}, {"total", std::to_string(plan.items.size())}}),
              ui.fonts.small, ui.palette.text_muted, info_w, Align::Center);
@@ -270,9 +293,14 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
   std::string phase = view.paused ? ui.strings.get("player.paused") : phase_word(ui.strings, view.kind);
   if (view.kind == SegmentKind::UpNext && view.item >= 0) phase = ui.strings.format("player.up_next", {{"name", si.name}});
   text_block(ui, "player.phase", phase, ui.fonts.heading, phase_colour, info_w, Align::Center);
-  text_block(ui, "player.count", std::to_string(view.count), ui.fonts.count ? ui.fonts.count : ui.fonts.title, ui.palette.text, info_w, Align::Center);
+  text_block(ui, "player.count", std::to_string(view.count), count_font, ui.palette.text, info_w, Align::Center);
 
-  if (options_open) {
+  if (options_open && side_options.width > 0) {
+    const ImVec2 back = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(side_options.left, top));
+    draw_options(ui, view, settings, side_options, action);
+    ImGui::SetCursorScreenPos(back);
+  } else if (options_open) {
     draw_options(ui, view, settings, Column{info_left, info_w}, action);
   }
   std::string progress;
@@ -291,6 +319,9 @@ PlayerAction draw_player(Ui& ui, const SessionView& view, const SessionPlan& pla
   ImGui::SetCursorScreenPos(ImVec2(info_left, ImGui::GetCursorScreenPos().y + 4));
   text_block(ui, "player.left", ui.strings.format("player.left", {{"t", clock_text(view.session_left_s)}}), ui.fonts.small,
              ui.palette.text_muted, info_w, Align::Center);
+  const float now_words_h = ImGui::GetCursorScreenPos().y - words_top - line_h(count_font);
+  // Read in the next frame; a change comes with input or a new screen, which draw a few frames.
+  store->SetFloat(words_key, now_words_h);
   std::string line = caption;
   if ((view.kind == SegmentKind::GetReady || view.kind == SegmentKind::UpNext) && ex && !ex->steps.empty()) line = ex->steps.front();
   if (view.paused && view.pause_reason == PauseReason::Automatic) line = ui.strings.get("player.paused_hidden");
