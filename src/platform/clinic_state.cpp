@@ -16,6 +16,7 @@
 #include <stb/stb_image.h>
 
 #include "core/json.h"
+#include "platform/gl_program.h"
 
 extern "C" {
 int sb_clinic_state();
@@ -52,13 +53,7 @@ std::string decode_logo(ClinicState& s, const std::vector<unsigned char>& bytes)
   if (!pixels) return std::string("cannot be decoded: ") + stbi_failure_reason();
   GLuint tex = 0;
   glGenTextures(1, &tex);
-  glBindTexture(GL_TEXTURE_2D, tex);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  gl_texture_fill(tex, w, h, GL_RGBA8, GL_RGBA, pixels);
   stbi_image_free(pixels);
   s.logo_texture = tex;
   s.logo_w_px = w;

@@ -22,4 +22,8 @@ bool gl_program_ready(unsigned program);
 // console and deleting it.
 bool gl_program_end(unsigned program, const char* vertex_name, const char* fragment_name);
 
+// Fills texture with w x h pixels (format GL_RED or GL_RGBA, stored as internal_format),
+// sampled linearly and clamped at the edges: the font atlases and the clinic's logo.
+void gl_texture_fill(unsigned texture, int w, int h, int internal_format, unsigned format, const void* pixels);
+
 }  // namespace sb

@@ -34,13 +34,7 @@ void upload_atlas(ImFontAtlas* atlas, GLuint texture) {
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   atlas->GetTexDataAsAlpha8(&pixels, &w, &h);
-  glBindTexture(GL_TEXTURE_2D, texture);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  gl_texture_fill(texture, w, h, GL_R8, GL_RED, pixels);
   atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)));
   atlas->ClearTexData();  // the GPU has its copy; glyph metrics stay
 }
