@@ -32,7 +32,11 @@ self.addEventListener('activate', (event) => {
 });
 
 self.addEventListener('message', (event) => {
-  if (event.data && event.data.type === 'take-over') self.skipWaiting();
+  const type = event.data && event.data.type;
+  if (type === 'take-over') self.skipWaiting();
+  // A page asks which build this worker serves: one loaded just before a newer worker took
+  // over (the browser may switch workers while a page loads) is older than its files.
+  if (type === 'which-build' && event.ports[0]) event.ports[0].postMessage({ build: kBuild.id });
 });
 
 self.addEventListener('fetch', (event) => {

@@ -75,13 +75,69 @@
     hide();
   });
 
-  sw.addEventListener('controllerchange', function () {
-    if (state.applying) reloadOnce();
-  });
-
   function appStarted() {
     return document.documentElement.getAttribute('data-ready') === '1';
   }
+
+  // Whether restarting now interrupts nothing: the app is not up yet, or it has only just
+  // come up (a fast start from the cache), before anyone could have begun a session.
+  function canRestartNow() {
+    return (!appStarted() || performance.now() < kStartWindow_ms) && !state.sessionActive;
+  }
+
+  // A restart for an update is remembered for five seconds in this tab, so that a site whose
+  // files disagree about their version can never make the page restart over and over.
+  var kRestartKey = 'steady-back restarted for an update';
+  function restartedJustNow() {
+    try {
+      var at = Number(sessionStorage.getItem(kRestartKey));
+      sessionStorage.setItem(kRestartKey, String(Date.now()));
+      return at > 0 && Date.now() - at < 5000;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  // Puts a newer version in place (a waiting worker, or true when it already runs the site and
+  // only this page is older): at once if that interrupts nothing, otherwise by offering it.
+  function takeOver(newer) {
+    state.waiting = newer;
+    if (canRestartNow() && !restartedJustNow()) {
+      var text = document.getElementById('loading-text');
+      if (text) text.textContent = 'Updating to the new version…';
+      apply();
+    } else {
+      offer();
+    }
+  }
+
+  // The build the worker controlling this page serves ('' when it does not answer in time,
+  // e.g. a worker of an older version that does not know the question).
+  function controllerBuild() {
+    return new Promise(function (resolve) {
+      var controller = sw.controller;
+      if (!controller || typeof MessageChannel !== 'function') { resolve(''); return; }
+      var channel = new MessageChannel();
+      var timer = setTimeout(function () { resolve(''); }, 3000);
+      channel.port1.onmessage = function (event) {
+        clearTimeout(timer);
+        resolve(String((event.data && event.data.build) || ''));
+      };
+      controller.postMessage({ type: 'which-build' }, [channel.port2]);
+    });
+  }
+
+  // A newer worker took over without this page asking (another window of the app took it,
+  // or the browser put a waiting version in place while this page reloaded): this page's
+  // files are now the older ones. A "Later" said to the waiting version no longer holds.
+  sw.addEventListener('controllerchange', function () {
+    if (state.applying) {
+      reloadOnce();
+      return;
+    }
+    state.dismissed = false;
+    takeOver(true);
+  });
 
   function watch(reg) {
     if (reg.waiting && sw.controller) {
@@ -103,32 +159,28 @@
   // At start, before the app is up: a version the person already heard about goes in now,
   // and so does one the browser put in place while this page was loading.
   var startCheck = sw.getRegistration().then(function (reg) {
-    if (!reg || !sw.controller) return;
-    var newer = null;
-    if (reg.active && reg.active !== sw.controller) newer = true;
-    else if (reg.waiting && wasOffered()) newer = reg.waiting;
-    // The app may already be up when this answer comes (a fast start from the cache): within
-    // its first seconds, before anyone could have begun a session, restarting is still fine.
-    var early = !appStarted() || performance.now() < kStartWindow_ms;
-    if (newer && early && !state.sessionActive) {
-      state.waiting = newer;
-      var text = document.getElementById('loading-text');
-      if (text) text.textContent = 'Updating to the new version…';
-      apply();
-    } else if (newer) {
-      state.waiting = newer;
-      offer();
-    } else if (!reg.waiting) {
-      setOffered(false);
-    }
+    if (!reg || !sw.controller) return null;
+    return controllerBuild().then(function (build) {
+      if (state.applying) return;  // a take-over already under way (controllerchange)
+      var older = (build && build !== shell.build) || (reg.active && reg.active !== sw.controller);
+      if (older) {
+        takeOver(true);
+      } else if (reg.waiting && wasOffered()) {
+        takeOver(reg.waiting);
+      } else if (!reg.waiting) {
+        setOffered(false);
+      }
+    });
   }).catch(function () { /* no service worker: the app works online as before */ });
 
-  // Registered once the page has loaded so it does not compete with the app's own download.
+  // Registered once the page has loaded so it does not compete with the app's own download,
+  // and not at all while a new version takes over (a registration then would race it).
   window.addEventListener('load', function () {
     startCheck.then(function () {
+      if (state.applying) return null;
       return sw.register('sw.js', { scope: './', updateViaCache: 'none' });
     }).then(function (reg) {
-      if (state.applying) return;
+      if (!reg || state.applying) return;
       watch(reg);
       setInterval(function () {
         if (document.visibilityState === 'visible') reg.update().catch(function () { /* offline */ });

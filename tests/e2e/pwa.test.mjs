@@ -166,6 +166,60 @@ for (const prefix of ['/', '/clinic/exercises/']) {
   });
 }
 
+// Two windows of the app are open and the new version goes in through the second one: the
+// first is now older than the files the site serves, so it offers the restart (its app is up
+// and may be in use) and comes back on the new version. The worker says which build it serves.
+test('a second window of the app follows when the first one takes a new version', { timeout: 180000 }, async () => {
+  let server = await startServer({ root: kDist, prefix: '/' });
+  const { url } = server;
+  const port = Number(new URL(url).port);
+  const profile = fs.mkdtempSync(path.join(scratch, 'profile-'));
+  const { context, page: first, problems } = await openProfilePage(profile, { width: 390, height: 844, dpr: 1, mobile: true });
+  try {
+    await first.goto(url);
+    await waitForFirstFrame(first);
+    await activeWorker(first);
+    await first.reload();  // now the page comes from the worker
+    await waitForFirstFrame(first);
+    const askBuild = (page) => page.evaluate(() => new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (e) => resolve(e.data.build);
+      setTimeout(() => resolve('(no answer)'), 5000);
+      navigator.serviceWorker.controller.postMessage({ type: 'which-build' }, [channel.port2]);
+    }));
+    assert.equal(await askBuild(first), buildOf(kDist), 'the worker names the build it serves');
+
+    const v2 = newVersion('v2-windows');
+    await server.close();
+    server = await startServer({ root: v2, prefix: '/', port });
+    await first.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await first.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !!r.waiting),
+      null, { timeout: 60000 });
+    await first.waitForSelector('#update', { state: 'visible', timeout: 5000 });
+    await first.click('#update-later');
+    // The first window has been up for more than the few seconds in which a restart is free.
+    await first.waitForFunction(() => performance.now() > 5000, null, { timeout: 10000 });
+
+    // A second window opened now starts the version the person was already told about.
+    const second = await context.newPage();
+    await second.goto(url);
+    await waitForBuild(second, buildOf(v2));
+    assert.equal(await askBuild(second), buildOf(v2));
+
+    // The first window still shows the old files: it says so again (the person's "Later" was
+    // about a version that is now running) and restarts at once when asked.
+    assert.equal(await first.evaluate(() => window.steadyShell.build), buildOf(kDist));
+    await first.waitForSelector('#update', { state: 'visible', timeout: 10000 });
+    await first.click('#update-now');
+    await waitForBuild(first, buildOf(v2), 8000);
+    assert.equal(await first.isVisible('#update'), false);
+    assert.deepEqual(problems, [], 'nothing went wrong on the page');
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test('the app runs under the documented headers: no eval, nothing from elsewhere, no framing by others', { timeout: 60000 }, async () => {
   // The generated JavaScript never builds code from text, so the policy needs no 'unsafe-eval'.
   const info = JSON.parse(fs.readFileSync(path.join(kDist, 'build-info.json'), 'utf8'));
