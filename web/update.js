@@ -127,16 +127,21 @@
     });
   }
 
-  // A newer worker took over without this page asking (another window of the app took it,
-  // or the browser put a waiting version in place while this page reloaded): this page's
-  // files are now the older ones. A "Later" said to the waiting version no longer holds.
+  // Another worker took over without this page asking. If it serves another build (another
+  // window of the app took a new version, or the browser put a waiting version in place while
+  // this page reloaded), this page's files are now the older ones, and a "Later" said to the
+  // waiting version no longer holds. (A first visit's page that the new worker starts to
+  // control runs the same build: nothing to do.)
   sw.addEventListener('controllerchange', function () {
     if (state.applying) {
       reloadOnce();
       return;
     }
-    state.dismissed = false;
-    takeOver(true);
+    controllerBuild().then(function (build) {
+      if (state.applying || !build || build === shell.build) return;
+      state.dismissed = false;
+      takeOver(true);
+    });
   });
 
   function watch(reg) {
