@@ -231,7 +231,11 @@ test('two tabs saving at once both keep their session; neither overwrites the ot
   await context.addInitScript(injectFaults);
   const b = await context.newPage();
   b.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  // A tab in the background gets no display frames (the app then draws nothing): each is
+  // brought to the front while it opens, as a person would.
+  await a.bringToFront();
   await openApp(a, env.server.url);
+  await b.bringToFront();
   await openApp(b, env.server.url);
   // Both tabs hold the same (empty) week in memory; each saves a session into it.
   await a.bringToFront();

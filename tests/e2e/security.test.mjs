@@ -109,6 +109,9 @@ test('markup in clinic.json is shown as text: welcome, Today, page title, print 
   overlay['clinic.json'] = JSON.stringify({ schema: 1, name: kName, contact: kContact });
   const opened = await openWatched();
   const { page } = opened;
+  // The clinic's file may arrive just after the first frame: the name then appears a frame later.
+  await page.waitForFunction(() => window.__steady?.layout?.items.some((it) => it.id === 'welcome.brand.name'),
+    null, { timeout: 5000 }).catch(() => {});
   const welcome = await layout(page);
   const name = layoutItem(welcome, 'welcome.brand.name');
   assert.ok(name && !name.clipped, 'the name is drawn (as text, on the canvas)');
