@@ -18,8 +18,10 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <utility>
 
 namespace sb {
@@ -178,38 +180,43 @@ class Fields : public JsonFields {
 
 };
 
-// Reads each entry of the list at name: an object with an "id", labelled by that id in
-// diagnostics (by its index when the id is unusable). read_entry(fields, id, usable) reads
-// it; usable is false when the id is missing, malformed or already used in this file
-// (reported here), and the caller then leaves the entry out.
+// Reads one entry of the list at list_key: an object with an "id", labelled by that id in
+// diagnostics (by index_key when the id is unusable). read_entry(fields, id, usable) reads it;
+// usable is false when the id is missing, malformed or already used in this file (reported
+// here), and the caller then leaves the entry out.
 template <typename F>
-void read_entries(const Fields& parent, std::string_view name,
-                  std::map<std::string, JsonPos, std::less<>>& ids,
-                  std::vector<std::string_view> known, F&& read_entry) {
-  const Sink& sink = parent.sink();
+void read_entry(const Sink& sink, const JsonValue& item, const std::string& list_key, const std::string& index_key,
+                std::map<std::string, JsonPos, std::less<>>& ids, const std::vector<std::string_view>& known,
+                F&& read_entry) {
+  if (!expect_type(sink, item, JsonValue::Type::Object, index_key)) return;
+  const JsonValue* idv = item.find("id");
+  bool labelled = idv && idv->is_string() && is_valid_id(idv->text);
+  Fields fields(sink, item, labelled ? item_key(list_key, idv->text) : index_key, known);
+  std::string id;
+  bool usable = fields.text("id", Need::Required, id);
+  if (usable && !is_valid_id(id)) {
+    sink.error(idv->pos, fields.key("id"),
+               quoted(id) + " is not a valid id: use lowercase words joined by \"-\", "
+                            "like \"knee-to-chest\"");
+    usable = false;
+  } else if (usable) {
+    auto [it, added] = ids.emplace(id, idv->pos);
+    if (!added) {
+      sink.error(idv->pos, fields.key("id"),
+                 "duplicate id " + quoted(id) + " (first used at line " + std::to_string(it->second.line) + ")");
+      usable = false;
+    }
+  }
+  read_entry(fields, id, usable);
+}
+
+// Reads each entry of the list at name (read_entry above).
+template <typename F>
+void read_entries(const Fields& parent, std::string_view name, std::map<std::string, JsonPos, std::less<>>& ids,
+                  const std::vector<std::string_view>& known, F&& read_one) {
   const std::string list_key = parent.key(name);
   parent.list(name, Need::Required, [&](const JsonValue& item, const std::string& index_key) {
-    if (!expect_type(sink, item, JsonValue::Type::Object, index_key)) return;
-    const JsonValue* idv = item.find("id");
-    bool labelled = idv && idv->is_string() && is_valid_id(idv->text);
-    Fields fields(sink, item, labelled ? item_key(list_key, idv->text) : index_key, known);
-    std::string id;
-    bool usable = fields.text("id", Need::Required, id);
-    if (usable && !is_valid_id(id)) {
-      sink.error(idv->pos, fields.key("id"),
-                 quoted(id) + " is not a valid id: use lowercase words joined by \"-\", "
-                              "like \"knee-to-chest\"");
-      usable = false;
-    } else if (usable) {
-      auto [it, added] = ids.emplace(id, idv->pos);
-      if (!added) {
-        sink.error(idv->pos, fields.key("id"),
-                   "duplicate id " + quoted(id) + " (first used at line " +
-                       std::to_string(it->second.line) + ")");
-        usable = false;
-      }
-    }
-    read_entry(fields, id, usable);
+    read_entry(parent.sink(), item, list_key, index_key, ids, known, read_one);
   });
 }
 
@@ -527,51 +534,74 @@ void read_exercise(const Fields& f, Exercise& e, CodeSet& codes, std::vector<Pen
   }
 }
 
-void read_exercises_file(Loader& loader, std::string_view text) {
-  const Sink sink{"exercises.json", &loader.diags()};
-  const JsonParseResult parsed = parse_json(text);
-  const JsonValue* root = open_content_file(sink, parsed);
-  if (!root) return;
-  Fields top(sink, *root, "", {"schema", "exercises"});
-  const JsonValue* list = root->find("exercises");
-  loader.exercises_read = list && list->is_array();
-
+// exercises.json, read in parts (ContentReader): the file's structure, then its exercises a
+// few at a time, then the links between them.
+struct ExercisesFile {
+  Loader& loader;
+  Sink sink;
+  JsonParseResult parsed;
+  std::optional<Fields> top;            // the file's object, once its structure is read
+  const JsonValue* list = nullptr;      // its "exercises" array, when it is one
+  std::string list_key;
+  size_t next = 0;                      // the next exercise to read
   std::vector<PendingLink> links;
   IdSet ids;
   CodeSet codes;
-  read_entries(top, "exercises", ids, kExerciseKeys,
-               [&](const Fields& f, const std::string& id, bool usable) {
-                 Exercise e;
-                 e.id = id;
-                 std::vector<PendingLink> own_links;
-                 read_exercise(f, e, codes, own_links);
-                 if (!usable) return;
-                 for (PendingLink& link : own_links) {
-                   link.owner = loader.content().exercises.size();
-                   links.push_back(std::move(link));
-                 }
-                 loader.content().exercises.push_back(std::move(e));
-               });
 
-  // Links can point forward in the file, so they are resolved once every id is known.
-  std::vector<Exercise>& exercises = loader.content().exercises;
-  std::vector<PendingLink> known;
-  for (PendingLink& link : links) {
-    if (!loader.resolve_exercise(sink, link.ref)) continue;
-    Exercise& owner = exercises[link.owner];
-    (link.harder ? owner.harder : owner.easier).push_back(link.ref.id);
-    known.push_back(std::move(link));
+  ExercisesFile(Loader& l, std::string_view text) : loader(l), sink{"exercises.json", &l.diags()} {
+    parsed = parse_json(text);
+    const JsonValue* root = open_content_file(sink, parsed);
+    if (!root) return;
+    top.emplace(sink, *root, "", std::vector<std::string_view>{"schema", "exercises"});
+    list = top->get("exercises", Need::Required);
+    list_key = top->key("exercises");
+    if (list && !expect_type(sink, *list, JsonValue::Type::Array, list_key)) list = nullptr;
+    loader.exercises_read = list != nullptr;
   }
-  for (const PendingLink& link : known) {
-    const Exercise& owner = exercises[link.owner];
-    const Exercise& other = *loader.content().find_exercise(link.ref.id);
-    if (!contains(link.harder ? other.easier : other.harder, owner.id)) {
-      sink.warning(link.ref.pos, link.ref.key,
-                   quoted(other.id) + " does not list " + quoted(owner.id) + " under " +
-                       (link.harder ? "easier" : "harder") + "; links should go both ways");
+
+  bool entries_done() const { return !list || next >= list->items.size(); }
+
+  // Reads up to count more exercises.
+  void read_entries(size_t count) {
+    for (; count > 0 && !entries_done(); --count, ++next) {
+      read_entry(sink, list->items[next], list_key, item_key(list_key, std::to_string(next)), ids, kExerciseKeys,
+                 [&](const Fields& f, const std::string& id, bool usable) {
+                   Exercise e;
+                   e.id = id;
+                   std::vector<PendingLink> own_links;
+                   read_exercise(f, e, codes, own_links);
+                   if (!usable) return;
+                   for (PendingLink& link : own_links) {
+                     link.owner = loader.content().exercises.size();
+                     links.push_back(std::move(link));
+                   }
+                   loader.content().exercises.push_back(std::move(e));
+                 });
     }
   }
-}
+
+  // Links can point forward in the file, so they are resolved once every id is known.
+  void finish() {
+    std::vector<Exercise>& exercises = loader.content().exercises;
+    std::vector<PendingLink> known;
+    for (PendingLink& link : links) {
+      if (!loader.resolve_exercise(sink, link.ref)) continue;
+      Exercise& owner = exercises[link.owner];
+      (link.harder ? owner.harder : owner.easier).push_back(link.ref.id);
+      known.push_back(std::move(link));
+    }
+    for (const PendingLink& link : known) {
+      const Exercise& owner = exercises[link.owner];
+      const Exercise& other = *loader.content().find_exercise(link.ref.id);
+      if (!contains(link.harder ? other.easier : other.harder, owner.id)) {
+        sink.warning(link.ref.pos, link.ref.key,
+                     quoted(other.id) + " does not list " + quoted(owner.id) + " under " +
+                         (link.harder ? "easier" : "harder") + "; links should go both ways");
+      }
+    }
+    links.clear();
+  }
+};
 
 // ---- [SECTION] guidance.json ---------------------------------------------------------------
 
@@ -714,12 +744,59 @@ void read_programmes_file(Loader& loader, std::string_view text) {
 
 // ---- [SECTION] load_content ----------------------------------------------------------------
 
-ContentLoad load_content(const ContentFiles& files) {
+struct ContentReader::State {
+  ContentFiles files;
   Loader loader;
-  read_exercises_file(loader, files.exercises_json);
-  read_guidance_file(loader, files.guidance_json);
-  read_programmes_file(loader, files.programmes_json);
-  return std::move(loader.result);
+  std::unique_ptr<ExercisesFile> exercises;  // while exercises.json is read
+  enum class Stage { Exercises, Guidance, Programmes, Done } stage = Stage::Exercises;
+};
+
+ContentReader::ContentReader(ContentFiles files) : state_(std::make_unique<State>()) {
+  state_->files = std::move(files);
+}
+
+ContentReader::~ContentReader() = default;
+
+bool ContentReader::done() const { return !state_ || state_->stage == State::Stage::Done; }
+
+void ContentReader::read(size_t count) {
+  if (done()) return;
+  State& st = *state_;
+  switch (st.stage) {
+    case State::Stage::Exercises:
+      if (!st.exercises) {
+        st.exercises = std::make_unique<ExercisesFile>(st.loader, st.files.exercises_json);
+        return;
+      }
+      st.exercises->read_entries(count);
+      if (!st.exercises->entries_done()) return;
+      st.exercises->finish();
+      st.exercises.reset();
+      st.stage = State::Stage::Guidance;
+      return;
+    case State::Stage::Guidance:
+      read_guidance_file(st.loader, st.files.guidance_json);
+      st.stage = State::Stage::Programmes;
+      return;
+    case State::Stage::Programmes:
+      read_programmes_file(st.loader, st.files.programmes_json);
+      st.stage = State::Stage::Done;
+      return;
+    case State::Stage::Done:
+      return;
+  }
+}
+
+ContentLoad ContentReader::take() {
+  while (!done()) read(SIZE_MAX);
+  ContentLoad out = std::move(state_->loader.result);
+  state_.reset();
+  return out;
+}
+
+ContentLoad load_content(const ContentFiles& files) {
+  ContentReader reader(files);
+  return reader.take();
 }
 
 // ---- [SECTION] seed_index.json -------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include "core/json.h"
 
 #include <array>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -206,6 +207,26 @@ struct ContentLoad {
 // alt_dosages, easier, harder, equipment and eases, a pain group's eases, an avoid entry's instead (all empty when left
 // out), a programme's note and an item's dosage, and the "_max" figures and note of a dosage.
 ContentLoad load_content(const ContentFiles& files);
+
+// load_content in short parts, so that a page can read the library between frames: each
+// read() does one part (the structure of exercises.json, up to count of its exercises, the
+// links between them, guidance.json or programmes.json). The result is load_content's.
+class ContentReader {
+ public:
+  explicit ContentReader(ContentFiles files);
+  ~ContentReader();
+  ContentReader(const ContentReader&) = delete;
+  ContentReader& operator=(const ContentReader&) = delete;
+
+  bool done() const;
+  void read(size_t count);
+  // Reads what is left, and hands over the whole result; the reader is then spent.
+  ContentLoad take();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // Reads a dosage object at dotted path key of file. With base == nullptr it is a complete
 // default dosage (every figure and source required); otherwise it holds overrides of *base:

@@ -845,6 +845,62 @@ TEST_CASE("bad input of any kind is reported, never crashes, and leaves usable c
   }
 }
 
+TEST_CASE("read a part at a time, the library and its diagnostics are those of one reading") {
+  // What a reading gave, in words: every diagnostic and every entry's id and name, with links.
+  const auto summary = [](const sb::ContentLoad& load) {
+    Lines out = formatted(load.diagnostics);
+    for (const sb::Exercise& e : load.content.exercises) {
+      out.push_back("exercise " + e.id + " " + e.name + " easier " + joined(e.easier, ",") + " harder " + joined(e.harder, ","));
+    }
+    for (const sb::PainGroup& g : load.content.pain_groups) out.push_back("group " + g.id + " " + joined(g.exercises, ","));
+    for (const sb::AvoidEntry& a : load.content.avoid) out.push_back("avoid " + a.id);
+    for (const sb::RedFlag& r : load.content.red_flags) out.push_back("red flag " + r.id);
+    for (const sb::Programme& p : load.content.programmes) out.push_back("programme " + p.id + " " + std::to_string(p.items.size()));
+    return out;
+  };
+  const auto in_parts = [](const sb::ContentFiles& files, size_t count, int& reads) {
+    sb::ContentReader reader(files);
+    reads = 0;
+    while (!reader.done()) {
+      reader.read(count);
+      ++reads;
+    }
+    return reader.take();
+  };
+  const sb::ContentFiles shipped_files{read_file(kAssetsDir + "/exercises.json"), read_file(kAssetsDir + "/guidance.json"),
+                                       read_file(kAssetsDir + "/programmes.json")};
+  const Lines whole = summary(sb::load_content(shipped_files));
+  REQUIRE(whole.size() > 50);
+  int reads = 0;
+  CHECK(summary(in_parts(shipped_files, 1, reads)) == whole);
+  const size_t n = shipped().content.exercises.size();
+  CHECK(reads == static_cast<int>(n) + 3);  // the structure, one read per exercise, guidance, programmes
+  CHECK(summary(in_parts(shipped_files, 8, reads)) == whole);
+  CHECK(reads == static_cast<int>((n + 7) / 8) + 3);
+
+  // With problems: a duplicate, a forward link, a one-way link, a bad id and an unknown one.
+  const sb::ContentFiles bad{exercises_file({exercise("a", {{"harder", R"(["c"])"}}), exercise("b", {{"easier", R"(["zz"])"}}),
+                                             exercise("a"), exercise("c"), exercise("Bad Id")}),
+                             kNoGuidance, kNoProgrammes};
+  const Lines bad_whole = summary(sb::load_content(bad));
+  CHECK(sb::count_errors(sb::load_content(bad).diagnostics) >= 3);
+  for (size_t count : {1, 2, 3, 100}) {
+    CAPTURE(count);
+    CHECK(summary(in_parts(bad, count, reads)) == bad_whole);
+  }
+  // Cut short anywhere, a part at a time still gives what one reading gives.
+  for (size_t cut = 0; cut < bad.exercises_json.size(); cut += 7) {
+    sb::ContentFiles files = bad;
+    files.exercises_json.resize(cut);
+    CHECK(summary(in_parts(files, 1, reads)) == summary(sb::load_content(files)));
+  }
+  // take() before the end reads the rest.
+  sb::ContentReader early(shipped_files);
+  early.read(1);
+  early.read(1);
+  CHECK(summary(early.take()) == whole);
+}
+
 // ==== (c) the shipped figures are the seeds' figures =================================================
 
 TEST_CASE("knee-to-chest: hold 5 s, 2-3 per leg, twice a day (001, 003); 15-30 s, 2-4 (003)") {
