@@ -114,12 +114,17 @@ struct App {
   bool loop_on_frames = false;    // the main loop follows the display's frames (not start-up's quick turns)
   bool link_at_start = false;     // the address names a screen: the library is read before the first frame
   bool content_loaded = false;    // exercises, guidance and programmes read (main.cpp: start_step)
+  std::unique_ptr<ContentReader> content_reader;  // while the library is being read, a part per step
   std::unique_ptr<ClipReader> clip_reader;  // while the clips are being read, a few per frame
   bool library_loaded = false;    // content and clips read, and a link in the address followed
   bool figure_begun = false;      // the figure renderer's shaders are compiling (figure_renderer.ready when done)
   bool figure_failed = false;     // they did not build: the figure is not drawn
+  bool start_told = false;        // the page was told the start-up finished (page_started)
   std::string published_layout;   // last layout JSON sent to the page
   uint64_t shown_look = 0;        // main.cpp frame_look of the picture on screen
+  uint64_t shown_shape = 0;       // the same without where glyphs sit in the font atlases
+  int presents = 0;               // pictures handed to the browser so far
+  bool glyphs_moved = false;      // the fonts were made again with all characters since the last frame drawn
 };
 
 }  // namespace sb

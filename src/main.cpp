@@ -54,8 +54,8 @@ float text_scale(const App& app) {
 }
 
 // Makes a part of the fonts and hands its atlas to the renderer; false when fonts broke.
-bool make_font_part(App& app, FontPart part) {
-  ImFontAtlas* atlas = build_font_part(app.fonts, part);
+bool make_font_part(App& app, FontPart part, Glyphs glyphs = Glyphs::All) {
+  ImFontAtlas* atlas = build_font_part(app.fonts, part, glyphs);
   if (!atlas) return false;
   ui_renderer_upload_fonts(app.ui_renderer, *atlas, static_cast<int>(part));
   return true;
@@ -1085,8 +1085,10 @@ enum class Step {
 Step start_step(App& app, std::string& error);
 
 // What a frame would show, as a hash: the canvas size, the background, ImGui's draw lists
-// and the figures' capsules.
-uint64_t frame_look(const App& app, const ImDrawData* dd, int fb_w, int fb_h) {
+// and the figures' capsules. With Atlas::Ignored, where glyphs sit in the font atlases is
+// left out (the vertices' texture positions): see App::glyphs_moved.
+enum class Atlas { Included, Ignored };
+uint64_t frame_look(const App& app, const ImDrawData* dd, int fb_w, int fb_h, Atlas atlas = Atlas::Included) {
   uint64_t h = hash_value(fb_w, kHashSeed);
   h = hash_value(fb_h, h);
   h = hash_value(dd->DisplaySize, h);
@@ -1094,7 +1096,14 @@ uint64_t frame_look(const App& app, const ImDrawData* dd, int fb_w, int fb_h) {
   h = hash_value(app.palette.background, h);
   for (int n = 0; n < dd->CmdListsCount; ++n) {
     const ImDrawList* list = dd->CmdLists[n];
-    h = hash_bytes(list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.size_in_bytes()), h);
+    if (atlas == Atlas::Included) {
+      h = hash_bytes(list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.size_in_bytes()), h);
+    } else {
+      for (const ImDrawVert& v : list->VtxBuffer) {
+        h = hash_value(v.pos, h);
+        h = hash_value(v.col, h);
+      }
+    }
     h = hash_bytes(list->IdxBuffer.Data, static_cast<size_t>(list->IdxBuffer.size_in_bytes()), h);
     h = hash_bytes(list->CmdBuffer.Data, static_cast<size_t>(list->CmdBuffer.size_in_bytes()), h);
   }
@@ -1111,8 +1120,10 @@ void frame(void* arg) {
   // Start-up steps, as many as fit in a short slice of time: few enough that the page stays
   // responsive (a task under ~12 ms stays under Lighthouse's 50 ms when the CPU is 4 times
   // slower), but together so that other tasks do not squeeze in between every two steps.
-  constexpr double kStartSlice_ms = 10.0;
-  const double slice_end_ms = emscripten_get_now() + kStartSlice_ms;
+  // Once the first frame is up the slices are shorter: the page is then there to be used.
+  constexpr double kFirstSlice_ms = 10.0;
+  constexpr double kLaterSlice_ms = 4.0;
+  const double slice_end_ms = emscripten_get_now() + (app.first_frame_done ? kLaterSlice_ms : kFirstSlice_ms);
   Step step = Step::Done;
   do {
     step = start_step(app, error);
@@ -1122,9 +1133,17 @@ void frame(void* arg) {
     emscripten_cancel_main_loop();
     return;
   }
-  if (step != Step::Done) return;
+  if (step != Step::Done) {
+    // More to start: the loop takes quick turns of its own, not the display's frames, and
+    // draws nothing meanwhile (what comes in waits in the event queue).
+    if (app.loop_on_frames) {
+      emscripten_set_main_loop_timing(EM_TIMING_SETIMMEDIATE, 0);
+      app.loop_on_frames = false;
+    }
+    return;
+  }
   if (!app.loop_on_frames) {
-    // What the first frame needs is ready: from now on the loop runs at the display's pace.
+    // What the next frame needs is ready: the loop runs at the display's pace.
     emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
     app.loop_on_frames = true;
   }
@@ -1229,10 +1248,19 @@ void frame(void* arg) {
   int fb_w = 0, fb_h = 0;
   SDL_GL_GetDrawableSize(app.window, &fb_w, &fb_h);
   const uint64_t look = frame_look(app, ImGui::GetDrawData(), fb_w, fb_h);
+  // Since the fonts were made again with all their characters, glyphs sit elsewhere in the
+  // atlases: a frame that differs only in that shows the same picture.
+  const bool same_picture = app.glyphs_moved && look != app.shown_look &&
+                            frame_look(app, ImGui::GetDrawData(), fb_w, fb_h, Atlas::Ignored) == app.shown_shape;
+  app.glyphs_moved = false;
+  if (same_picture) app.shown_look = look;
   if (look != app.shown_look) {
     // A picture the same as the one on screen is not drawn again: handing the browser a new
-    // one costs more than making it (the page's compositor copies the whole canvas).
+    // one costs more than making it (the page's compositor copies the whole canvas, and
+    // without a GPU reads it back from the graphics process).
     app.shown_look = look;
+    app.shown_shape = frame_look(app, ImGui::GetDrawData(), fb_w, fb_h, Atlas::Ignored);
+    page_set_stat("presents", ++app.presents);  // pictures handed to the browser (tests)
     glViewport(0, 0, fb_w, fb_h);
     const ImVec4& bg = app.palette.background;
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
@@ -1254,14 +1282,21 @@ void frame(void* arg) {
   if (app.clinic.resolved) embed_ready(app.clinic);
 }
 
-// Reads the exercise library (exercises, guidance, programmes). Returns an error in plain
-// words, or "" on success.
+// Reads some more of the exercise library (exercises, guidance, programmes): a part per step
+// (core/content.h ContentReader). Returns an error in plain words, or "" (also while not done).
 std::string load_library_content(App& app) {
+  constexpr size_t kExercisesPerStep = 6;
+  if (!app.content_reader) {
+    app.content_reader = std::make_unique<ContentReader>(ContentFiles{
+        std::string(embedded_text(find_embedded("exercises.json"))),
+        std::string(embedded_text(find_embedded("guidance.json"))),
+        std::string(embedded_text(find_embedded("programmes.json")))});
+  }
+  app.content_reader->read(kExercisesPerStep);
+  if (!app.content_reader->done()) return "";
+  ContentLoad content = app.content_reader->take();
+  app.content_reader.reset();
   app.content_loaded = true;
-  ContentFiles files{std::string(embedded_text(find_embedded("exercises.json"))),
-                     std::string(embedded_text(find_embedded("guidance.json"))),
-                     std::string(embedded_text(find_embedded("programmes.json")))};
-  ContentLoad content = load_content(files);
   for (const Diagnostic& d : content.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   app.content_errors = count_errors(content.diagnostics);
   app.content = std::move(content.content);
@@ -1280,8 +1315,11 @@ std::string load_library_content(App& app) {
 // in the address: a prescription (#rx=...) or an exercise's key poses (handouts, the gallery:
 // #poses=<id>).
 void load_library_clips(App& app) {
-  constexpr size_t kClipsPerStep = 12;
-  if (!app.clip_reader) app.clip_reader = std::make_unique<ClipReader>(embedded_text(find_embedded("clips.json")));
+  constexpr size_t kClipsPerStep = 6;
+  if (!app.clip_reader) {
+    app.clip_reader = std::make_unique<ClipReader>(embedded_text(find_embedded("clips.json")));
+    return;  // the file's structure and shared poses are a step of their own
+  }
   app.clip_reader->read(kClipsPerStep);
   if (!app.clip_reader->done()) return;
   app.clips = app.clip_reader->take();
@@ -1304,30 +1342,48 @@ void load_library_clips(App& app) {
 }
 
 // Runs the next step of the start-up, so that no single task keeps the page busy for long (a
-// phone stays responsive; Lighthouse's Total Blocking Time): the screens' fonts one by one,
-// then the first frame, then the exercise library, the animation clips (a dozen at a time),
-// the figure's shaders and the player's counter font. A link in the address needs the
-// library for its first screen, so then the library comes before the first frame. frame()
-// runs as many steps as fit in a short slice of time. An error (in plain words) stops the app.
+// phone stays responsive; Lighthouse's Total Blocking Time): the screens' fonts one by one
+// with the interface's characters, then the first frame, then the fonts again with all their
+// characters, the exercise library and the animation clips (six of each at a time), the
+// figure's shaders and the player's counter font; then it tells the page (page_started). A
+// link in the address needs the library for its first screen, so then the library and all
+// the characters come before the first frame. frame() runs as many steps as fit in a short
+// slice of time. An error (in plain words) stops the app.
 Step start_step(App& app, std::string& error) {
   const char* const kFontsBroken = "The app's fonts could not be loaded. Please reload the page.";
   if (app.fonts.dpr == 0) reset_fonts(app.fonts, static_cast<float>(emscripten_get_device_pixel_ratio()), 1.0f);
+  // The library, a clinic's names and a link are read later (after the first frame, unless
+  // the address holds a link), so the first screen needs only the interface's characters.
+  const bool library_now = app.first_frame_done || app.link_at_start;
+  const Glyphs first_glyphs = library_now ? Glyphs::All : Glyphs::Interface;
+  // The UI's shaders, started in start(), compile while the fonts are made; once they and the
+  // first font are there, a draw lets the GPU process prepare to draw with them meanwhile.
+  if (!app.ui_renderer.linked && font_part_ready(app.fonts, FontPart::Body) && ui_renderer_ready(app.ui_renderer)) {
+    if (!ui_renderer_finish(app.ui_renderer)) {
+      error = "This browser could not prepare the app's drawing. Please reload the page.";
+      return Step::Worked;
+    }
+    ui_renderer_warm_up(app.ui_renderer);
+    return Step::Worked;
+  }
   for (int i = 0; i < kFontParts; ++i) {
     const auto part = static_cast<FontPart>(i);
     if (part == FontPart::Counter || font_part_ready(app.fonts, part)) continue;
-    if (!make_font_part(app, part)) error = kFontsBroken;
+    if (!make_font_part(app, part, first_glyphs)) error = kFontsBroken;
     return Step::Worked;
   }
-  if (!app.ui_renderer.linked) {
-    // The UI's shaders, started in start(), compile while the fonts are made: wait for them
-    // by polling, not by asking for the result, which would hold up the page.
-    if (!ui_renderer_ready(app.ui_renderer)) return Step::Waiting;
-    if (!ui_renderer_finish(app.ui_renderer)) {
-      error = "This browser could not prepare the app's drawing. Please reload the page.";
+  // Not compiled yet: wait by polling, not by asking for the result, which would hold up the page.
+  if (!app.ui_renderer.linked) return Step::Waiting;
+  if (library_now) {
+    // All the characters, before anything that could show them is read.
+    for (int i = 0; i < kFontParts; ++i) {
+      const auto part = static_cast<FontPart>(i);
+      if (part == FontPart::Counter || font_part_complete(app.fonts, part)) continue;
+      if (!make_font_part(app, part, Glyphs::All)) error = kFontsBroken;
+      app.glyphs_moved = true;  // same sizes, more characters: the picture on screen stays right
+      return Step::Worked;
     }
-    return Step::Worked;
   }
-  const bool library_now = app.first_frame_done || app.link_at_start;
   if (!app.content_loaded && library_now) {
     error = load_library_content(app);
     return Step::Worked;
@@ -1354,6 +1410,11 @@ Step start_step(App& app, std::string& error) {
   if (!font_part_ready(app.fonts, FontPart::Counter) && app.first_frame_done) {
     if (!make_font_part(app, FontPart::Counter)) error = kFontsBroken;
     return Step::Worked;
+  }
+  if (!app.start_told && app.library_loaded && font_part_ready(app.fonts, FontPart::Counter) &&
+      (app.figure_renderer.ready || app.figure_failed)) {
+    app.start_told = true;
+    page_started();
   }
   return Step::Done;
 }

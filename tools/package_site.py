@@ -46,6 +46,37 @@ class PackageError(Exception):
     pass
 
 
+def without_comment_lines(text):
+    """text without the lines that hold nothing but a comment (// ..., or a /* ... */ block
+    that begins and ends lines) or nothing at all: the comments are for the source, not for
+    every visitor's download. Only whole lines go, so code and strings are never touched;
+    a script with a template literal, whose lines could look like comments, is left alone."""
+    if '`' in text:
+        return text
+    out = []
+    in_block = False
+    for line in text.split('\n'):
+        bare = line.strip()
+        if in_block:
+            if '*/' in bare:
+                in_block = False
+                if not bare.endswith('*/'):
+                    return text  # code after a block comment's end: not a whole-line comment
+            continue
+        if bare.startswith('/*'):
+            if '*/' not in bare:
+                in_block = True
+            elif not bare.endswith('*/'):
+                return text
+            continue
+        if bare.startswith('//') or not bare:
+            continue
+        out.append(line)
+    if in_block:
+        return text
+    return '\n'.join(out) + '\n'
+
+
 def read_tree(root):
     """Every file under root, as {relative posix path: bytes}."""
     files = {}
@@ -145,6 +176,9 @@ def package(files, build_id=None):
     for needed in ('index.html', SW, MANIFEST):
         if needed not in files:
             raise PackageError(f'{needed} is missing from the site\'s source files')
+    for name in files:
+        if name.endswith(('.js', '.css')):
+            files[name] = without_comment_lines(files[name].decode('utf-8')).encode('utf-8')
     sw_template = files.pop(SW).decode('utf-8')
     if not SW_BUILD_LINE.search(sw_template):
         raise PackageError(f'{SW} has no "const kBuild = ...;" line to fill in')

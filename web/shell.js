@@ -14,9 +14,17 @@
   var files = (document.currentScript && document.currentScript.dataset) || {};
   var appJs = files.appJs || 'steady.js';
   var appWasm = files.appWasm || 'steady.wasm';
+  // Settles once the app has finished starting, or could not start: what can wait until then
+  // (installing for offline use, update.js) does not compete with the start for the processor.
+  // A start that neither finishes nor fails within kStartLimit_ms counts as over too.
+  var kStartLimit_ms = 20000;
+  var startOver;
+  var started = new Promise(function (resolve) { startOver = resolve; });
+  setTimeout(function () { startOver(); }, kStartLimit_ms);
 
   function showError(text) {
     failed = true;
+    startOver();
     problemText.textContent = text;
     problem.hidden = false;
     loading.hidden = true;
@@ -35,6 +43,8 @@
   window.steadyShell = {
     build: files.build || 'dev',
     showError: showError,
+    started: started,
+    onStarted: function () { startOver(); },
     onFirstFrame: function () {
       if (failed) return;
       // Gone at once, not faded: on a phone drawing without a GPU (and in Lighthouse) each
@@ -52,10 +62,33 @@
       'Please open this page in an up-to-date Chrome, Edge, Firefox or Safari.');
     return;
   }
-  // Start the big download first: making the WebGL context below takes a while on some
-  // devices, and steady.js only asks for the wasm once it has run.
-  var wasmResponse = fetch(appWasm, { credentials: 'same-origin' });
-  wasmResponse.catch(function () { /* reported by instantiateWasm below */ });
+  // Start the big download first, and compile the wasm as it arrives: compiling needs nothing
+  // from steady.js, which only runs once the loading card is on screen (below). Making the
+  // WebGL context below takes a while on some devices, and the compile goes on meanwhile.
+  var wasmModule = fetch(appWasm, { credentials: 'same-origin' }).then(function (resp) {
+    if (!resp.ok) throw new Error(appWasm + ': HTTP ' + resp.status);
+    var total = Number(resp.headers.get('Content-Length')) || 0;
+    var streaming = typeof WebAssembly.compileStreaming === 'function' &&
+      (resp.headers.get('Content-Type') || '').indexOf('application/wasm') === 0;
+    if (resp.body && total > 0 && typeof ReadableStream === 'function') {
+      var reader = resp.body.getReader();
+      var loaded = 0;
+      var counted = new ReadableStream({
+        pull: function (controller) {
+          return reader.read().then(function (r) {
+            if (r.done) { controller.close(); return; }
+            loaded += r.value.byteLength;
+            setProgress(0.9 * loaded / total);
+            controller.enqueue(r.value);
+          });
+        },
+      });
+      resp = new Response(counted, { headers: { 'Content-Type': 'application/wasm' } });
+    }
+    if (streaming) return WebAssembly.compileStreaming(resp);
+    return resp.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
+  });
+  wasmModule.catch(function () { /* reported by instantiateWasm below */ });
   // The app's own drawing context, made now while the wasm downloads: this both checks that
   // WebGL 2 works and takes its set-up out of the app's start, which later asks the canvas
   // for a context and gets this one back. The attributes are the ones the app would ask for.
@@ -74,30 +107,12 @@
     showError('The browser reset the display. Reload to carry on; your saved progress is kept.');
   });
 
-  // Downloads the wasm with progress, compiling it while it streams where the server allows.
+  // Starts the wasm compiled above with steady.js's imports.
   function instantiateWasm(imports, receive) {
-    wasmResponse.then(function (resp) {
-      if (!resp.ok) throw new Error(appWasm + ': HTTP ' + resp.status);
-      var total = Number(resp.headers.get('Content-Length')) || 0;
-      var streaming = typeof WebAssembly.instantiateStreaming === 'function' &&
-        (resp.headers.get('Content-Type') || '').indexOf('application/wasm') === 0;
-      if (resp.body && total > 0 && typeof ReadableStream === 'function') {
-        var reader = resp.body.getReader();
-        var loaded = 0;
-        var counted = new ReadableStream({
-          pull: function (controller) {
-            return reader.read().then(function (r) {
-              if (r.done) { controller.close(); return; }
-              loaded += r.value.byteLength;
-              setProgress(0.9 * loaded / total);
-              controller.enqueue(r.value);
-            });
-          },
-        });
-        resp = new Response(counted, { headers: { 'Content-Type': 'application/wasm' } });
-      }
-      if (streaming) return WebAssembly.instantiateStreaming(resp, imports);
-      return resp.arrayBuffer().then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
+    wasmModule.then(function (module) {
+      return WebAssembly.instantiate(module, imports).then(function (instance) {
+        return { instance: instance, module: module };
+      });
     }).then(function (result) {
       loadingText.textContent = 'Starting…';
       receive(result.instance, result.module);

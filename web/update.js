@@ -178,9 +178,15 @@
     });
   }).catch(function () { /* no service worker: the app works online as before */ });
 
-  // Registered once the page has loaded so it does not compete with the app's own download,
-  // and not at all while a new version takes over (a registration then would race it).
-  window.addEventListener('load', function () {
+  // Registered once the page has loaded and the app has started (steadyShell.started), so that
+  // installing, which downloads and stores every file of the site again, does not compete with
+  // the app's own download and start; and not at all while a new version takes over (a
+  // registration then would race it).
+  var loaded = new Promise(function (resolve) {
+    if (document.readyState === 'complete') resolve();
+    else window.addEventListener('load', function () { resolve(); });
+  });
+  loaded.then(function () { return shell.started; }).then(function () {
     startCheck.then(function () {
       if (state.applying) return null;
       return sw.register('sw.js', { scope: './', updateViaCache: 'none' });

@@ -19,6 +19,7 @@ void sb_page_field_focus(const char* id);
 int sb_page_field_focused(const char* id);
 int sb_page_fields_take_activity(void);
 void sb_page_first_frame();
+void sb_page_started();
 void sb_page_count_frame(double frame_ms, double heap_top);
 void sb_page_set_layout(const char* json, int len);
 void sb_page_set_cues(const char* json, int len);
@@ -57,6 +58,7 @@ int sb_page_is_hidden();
 namespace sb {
 
 void page_first_frame() { sb_page_first_frame(); }
+void page_started() { sb_page_started(); }
 void page_count_frame(double frame_ms) {
   // The program break: the top of what malloc has taken, which rises only when it needs more.
   sb_page_count_frame(frame_ms, static_cast<double>(reinterpret_cast<uintptr_t>(sbrk(0))));

@@ -7,6 +7,9 @@ namespace sb {
 
 // Marks the first rendered frame (performance mark "sb-first-frame") and hides the loader.
 void page_first_frame();
+// Says the start-up has finished (everything read and made): the page may now do what can
+// wait, such as installing the app for offline use.
+void page_started();
 // Counts a rendered frame (window.__steady.frames) for tests and benchmarks, with the time
 // the frame function took (ms) and the wasm heap's size.
 void page_count_frame(double frame_ms);

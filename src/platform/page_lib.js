@@ -8,6 +8,11 @@ mergeInto(LibraryManager.library, {
     var hook = window.steadyShell;
     if (hook && hook.onFirstFrame) hook.onFirstFrame();
   },
+  sb_page_started: function () {
+    if (typeof performance !== 'undefined' && performance.mark) performance.mark('sb-started');
+    var hook = window.steadyShell;
+    if (hook && hook.onStarted) hook.onStarted();
+  },
   sb_page_set_layout: function (ptr, len) {
     var state = window.__steady || (window.__steady = {});
     try {

@@ -81,6 +81,31 @@ bool ui_renderer_finish(UiRenderer& r) {
   return true;
 }
 
+void ui_renderer_warm_up(const UiRenderer& r) {
+  if (!r.linked || !r.font_textures[0]) return;
+  ImDrawVert vertices[3] = {};
+  vertices[1].pos = ImVec2(1, 0);
+  vertices[2].pos = ImVec2(0, 1);
+  for (ImDrawVert& v : vertices) v.col = IM_COL32_WHITE;
+  const ImDrawIdx indices[3] = {0, 1, 2};
+  ImDrawData dd;
+  dd.DisplayPos = ImVec2(0, 0);
+  dd.DisplaySize = ImVec2(1, 1);
+  set_state(r, &dd, 1, 1);
+  glBufferData(GL_ARRAY_BUFFER, sizeof vertices, vertices, GL_STREAM_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof indices, indices, GL_STREAM_DRAW);
+  glScissor(0, 0, 1, 1);
+  glBindTexture(GL_TEXTURE_2D, r.font_textures[0]);
+  glUniform1i(r.u_rgba, 0);
+  glDrawElements(GL_TRIANGLES, 3, kIndexType, nullptr);
+  glDisable(GL_SCISSOR_TEST);
+  glBindVertexArray(0);
+  // A fence makes the browser send the draw to be done now, not with the first frame.
+  GLsync fence = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+  glFlush();
+  glDeleteSync(fence);
+}
+
 void ui_renderer_upload_fonts(UiRenderer& r, ImFontAtlas& atlas, int slot) {
   unsigned& texture = r.font_textures[static_cast<size_t>(std::clamp(slot, 0, static_cast<int>(r.font_textures.size()) - 1))];
   if (!texture) glGenTextures(1, &texture);

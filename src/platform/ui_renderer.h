@@ -33,6 +33,13 @@ bool ui_renderer_ready(const UiRenderer& r);
 // Checks the shaders linked and reads their uniforms; false (with a console message) if not.
 bool ui_renderer_finish(UiRenderer& r);
 
+// Draws a pixel's worth with the UI's program, state and first font atlas into the default
+// framebuffer (the canvas, hidden under the loading card until the first frame) and hands it
+// to the GPU process at once. A driver that builds its drawing code at the first draw, as a
+// software one does (tens of ms), then builds it while the start's other steps run, rather
+// than while the first frame waits to be shown. Needs ui_renderer_finish and font slot 0.
+void ui_renderer_warm_up(const UiRenderer& r);
+
 // Uploads a font atlas (after ImFontAtlas::Build) into its texture and frees its pixels on
 // the heap. The slot (0 to 5) is the atlas's ui/theme.h FontPart.
 void ui_renderer_upload_fonts(UiRenderer& r, ImFontAtlas& atlas, int slot);

@@ -3,8 +3,10 @@
 
 #include <cstdio>
 #include <string>
+#include <type_traits>
 
 #include "core/clinic.h"
+#include "core/glyphs.h"
 #include "core/palette.h"
 #include "platform/embedded.h"
 
@@ -17,11 +19,10 @@ ImVec4 rgb(unsigned hex, float alpha = 1.0f) {
                 static_cast<float>(hex & 0xFF) / 255.0f, alpha);
 }
 
-constexpr ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212, 0x2264, 0x2265, 0};
-constexpr ImWchar kDigitRanges[] = {0x0030, 0x003A, 0};  // 0-9 and ':'
+static_assert(std::is_same_v<ImWchar, uint16_t>, "ImGui's characters are the 16-bit ones of core/glyphs.h");
 
 ImFont* add_font(ImFontAtlas& atlas, const char* file, float size_css_px, float dpr, float text_scale,
-                 const ImWchar* ranges = kTextRanges) {
+                 const ImWchar* ranges) {
   const EmbeddedFile* f = find_embedded(file);
   if (!f) return nullptr;
   ImFontConfig cfg;
@@ -126,18 +127,15 @@ namespace {
 struct FontSpec {
   const char* file;
   float size_css_px;
-  const ImWchar* ranges;
+  bool text;  // holds text (core/glyphs.h kInterfaceGlyphs or kAllGlyphs), or only digits
   ImFont* Fonts::*slot;
 };
 
 // By FontPart.
 constexpr FontSpec kFontSpecs[kFontParts] = {
-    {"Inter-Regular.otf", 18.0f, kTextRanges, &Fonts::body},
-    {"Inter-Regular.otf", 15.0f, kTextRanges, &Fonts::small},
-    {"Inter-SemiBold.otf", 22.0f, kTextRanges, &Fonts::heading},
-    {"Inter-SemiBold.otf", 20.0f, kTextRanges, &Fonts::button},
-    {"Inter-SemiBold.otf", 36.0f, kTextRanges, &Fonts::title},
-    {"Inter-SemiBold.otf", 112.0f, kDigitRanges, &Fonts::count},
+    {"Inter-Regular.otf", 18.0f, true, &Fonts::body},      {"Inter-Regular.otf", 15.0f, true, &Fonts::small},
+    {"Inter-SemiBold.otf", 22.0f, true, &Fonts::heading},  {"Inter-SemiBold.otf", 20.0f, true, &Fonts::button},
+    {"Inter-SemiBold.otf", 36.0f, true, &Fonts::title},    {"Inter-SemiBold.otf", 112.0f, false, &Fonts::count},
 };
 
 }  // namespace
@@ -146,7 +144,11 @@ bool font_part_ready(const Fonts& fonts, FontPart part) {
   return fonts.*kFontSpecs[static_cast<size_t>(part)].slot != nullptr;
 }
 
-ImFontAtlas* build_font_part(Fonts& fonts, FontPart part) {
+bool font_part_complete(const Fonts& fonts, FontPart part) {
+  return font_part_ready(fonts, part) && fonts.glyphs[static_cast<size_t>(part)] == Glyphs::All;
+}
+
+ImFontAtlas* build_font_part(Fonts& fonts, FontPart part, Glyphs glyphs) {
   const size_t i = static_cast<size_t>(part);
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   if (part != FontPart::Body) {
@@ -156,8 +158,11 @@ ImFontAtlas* build_font_part(Fonts& fonts, FontPart part) {
   atlas->Clear();
   atlas->Flags |= ImFontAtlasFlags_NoBakedLines | ImFontAtlasFlags_NoMouseCursors;
   const FontSpec& spec = kFontSpecs[i];
-  ImFont* font = add_font(*atlas, spec.file, spec.size_css_px, fonts.dpr, fonts.text_scale, spec.ranges);
+  if (!spec.text) glyphs = Glyphs::All;  // the digits are all there is
+  const uint16_t* ranges = !spec.text ? kDigitGlyphs : glyphs == Glyphs::All ? kAllGlyphs : kInterfaceGlyphs;
+  ImFont* font = add_font(*atlas, spec.file, spec.size_css_px, fonts.dpr, fonts.text_scale, ranges);
   if (!font || !atlas->Build()) return nullptr;
+  fonts.glyphs[i] = glyphs;
   // Shapes (rectangles, circles, lines) are drawn with the atlas's white pixel, which lies
   // elsewhere in each atlas: a place outside every atlas tells the renderer "solid" instead
   // (shaders/ui.frag), so a shape looks the same whichever font's atlas is bound.

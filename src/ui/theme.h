@@ -57,6 +57,12 @@ enum class FontPart {
 };
 constexpr int kFontParts = 6;
 
+// Which characters a font is made with (core/glyphs.h). The first screen's fonts hold only the
+// interface's own (Interface), half the work of All; they are made again with All before
+// anything that could show other text (the library, a clinic's names, a link) is read
+// (main.cpp start_step). The counter's font holds digits either way.
+enum class Glyphs { Interface, All };
+
 struct Fonts {
   ImFont* body = nullptr;     // 18 CSS px regular
   ImFont* small = nullptr;    // 15 CSS px regular
@@ -67,17 +73,20 @@ struct Fonts {
   float dpr = 0;              // device pixel ratio the fonts are made for
   float text_scale = 0;       // the person's text size setting (1 = normal)
   std::array<std::unique_ptr<ImFontAtlas>, kFontParts> atlases;  // [Body] unused: ImGui's own
+  std::array<Glyphs, kFontParts> glyphs{};  // what each made font holds
 };
 
 // Forgets every font, to be made again for this pixel ratio and text size.
 void reset_fonts(Fonts& fonts, float dpr, float text_scale);
 
-// Whether a font is made.
+// Whether a font is made, and whether it is made with all its characters.
 bool font_part_ready(const Fonts& fonts, FontPart part);
+bool font_part_complete(const Fonts& fonts, FontPart part);
 
-// Makes a font at the pixel ratio and text size of the last reset_fonts. Returns the atlas to
-// upload, or null when the font file is missing or broken (the caller shows a plain message).
-ImFontAtlas* build_font_part(Fonts& fonts, FontPart part);
+// Makes a font (again) at the pixel ratio and text size of the last reset_fonts. Returns the
+// atlas to upload, or null when the font file is missing or broken (the caller shows a plain
+// message).
+ImFontAtlas* build_font_part(Fonts& fonts, FontPart part, Glyphs glyphs = Glyphs::All);
 
 // Draws text in font into dl with that font's own atlas as the texture. The fonts live in
 // separate atlases, so ImDrawList::AddText, which draws with whatever texture dl has at the

@@ -105,6 +105,24 @@ test('clinic.json brands the app: name, logo, colours, contact line and page tit
   }
 });
 
+test('a clinic name with accented letters is drawn with them, not with stand-ins', { timeout: 90000 }, async () => {
+  // The first screen's fonts hold only the interface's own characters; the rest of Latin-1
+  // comes before clinic.json is read. A letter a font lacks is drawn as "?".
+  const pictures = {};
+  for (const name of ['Clinique Genève', 'Clinique Gen?ve', 'Clinique Geneve']) {
+    setOverlay({ 'clinic.json': clinic({ name }) });
+    const { context, page, problems } = await openApp({ width: 390, height: 844, dpr: 2, mobile: true });
+    await page.waitForFunction(() => window.__steady.layout?.items.some((it) => it.id === 'welcome.brand.name'));
+    await page.waitForTimeout(300);
+    const box = layoutItem(await layout(page), 'welcome.brand.name');
+    pictures[name] = await page.screenshot({ clip: { x: 0, y: Math.floor(box.y), width: 390, height: Math.ceil(box.h) } });
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  assert.ok(!pictures['Clinique Genève'].equals(pictures['Clinique Gen?ve']), 'è is not drawn as "?"');
+  assert.ok(!pictures['Clinique Genève'].equals(pictures['Clinique Geneve']), 'è has its accent');
+});
+
 test('in the dark theme a brand colour too dark to read is lightened, with a warning', { timeout: 60000 }, async () => {
   setOverlay({ 'clinic.json': clinic() });
   const { context, page, problems } = await openPage(env.browser, { width: 390, height: 844, dpr: 3, mobile: true });

@@ -97,3 +97,37 @@ test('the site works under a sub-path', async () => {
     await sub.close();
   }
 });
+
+test('the start does not compete with itself: one picture handed over, offline install after the start', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 412, height: 823, dpr: 1.75, mobile: true });
+  // When the page asks for its service worker, against the app's "start finished" mark.
+  await page.addInitScript(() => {
+    const sw = navigator.serviceWorker;
+    const register = sw.register.bind(sw);
+    sw.register = (...args) => {
+      performance.mark('test-sw-register');
+      return register(...args);
+    };
+  });
+  await page.goto(env.server.url);
+  await waitForFirstFrame(page);
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('test-sw-register').length), 0,
+    'nothing is installed for offline use while the app starts');
+  await page.waitForFunction(() => performance.getEntriesByName('sb-started').length === 1, null, { timeout: 20000 });
+  await page.waitForFunction(() => performance.getEntriesByName('test-sw-register').length === 1, null, { timeout: 20000 });
+  const marks = await page.evaluate(() => Object.fromEntries(['sb-first-frame', 'sb-started', 'test-sw-register']
+    .map((n) => [n, performance.getEntriesByName(n)[0].startTime])));
+  assert.ok(marks['sb-first-frame'] < marks['sb-started'], 'the library, clips and figure come after the first frame');
+  assert.ok(marks['test-sw-register'] >= marks['sb-started'], `the service worker comes after the start: ${JSON.stringify(marks)}`);
+  // The fonts were made again with all their characters after the first frame, the library
+  // read, the figure prepared: the welcome screen looks the same throughout, so the browser
+  // was handed one picture (each costs a read-back of the whole canvas without a GPU).
+  await page.waitForTimeout(1000);
+  assert.equal(await page.evaluate(() => window.__steady.presents), 1, 'one picture of the welcome screen');
+  await tap(page, 'welcome.start');
+  await page.waitForFunction(() => window.__steady.layout?.screen === 'today');
+  await page.waitForTimeout(300);
+  assert.ok(await page.evaluate(() => window.__steady.presents) >= 2, 'a new screen is handed over');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
