@@ -40,6 +40,8 @@ SW_BUILD_LINE = re.compile(r'^const kBuild = .*;$', re.MULTILINE)
 HTML_REF = re.compile(r'\b((?:src|href|data-[a-z-]+)=")([^"]*)(")')
 CSS_URL = re.compile(r'url\(\s*([\'"]?)([^\'")]+)\1\s*\)')
 BUILD_ATTR = re.compile(r'data-build="[^"]*"')
+# A page's script tag (a classic script of the site: no type, async or defer).
+SCRIPT_TAG = re.compile(r'[ \t]*<script src="([^"]+)"((?: data-[a-z-]+="[^"]*")*)></script>\n?')
 
 
 class PackageError(Exception):
@@ -75,6 +77,45 @@ def without_comment_lines(text):
     if in_block:
         return text
     return '\n'.join(out) + '\n'
+
+
+def bundle_scripts(files, page):
+    """Puts the page's own scripts into one, in their order: a page asks for one file instead
+    of several (over HTTP/1.1, at most six at a time, and the wasm's download waits for the
+    shell). Each script runs as before even when one before it throws: the error is raised
+    again after the others have run, so it is still reported. The scripts' data-* attributes
+    go on the one tag. Scripts no other file names leave the site. Returns the new files."""
+    text = files[page].decode('utf-8')
+    tags = [m for m in SCRIPT_TAG.finditer(text) if m.group(1) in files and m.group(1).endswith('.js')]
+    if len(tags) < 2:
+        return files
+    attrs = [m.group(2) for m in tags if m.group(2)]
+    if len(attrs) > 1:
+        raise PackageError(f'{page}: only one of the scripts to put together may carry data-* attributes')
+    name = page.rpartition('.')[0] + '.scripts.js'
+    if name in files:
+        raise PackageError(f'{page}: {name} is the name of the scripts put together; rename that file')
+    parts = []
+    for m in tags:
+        src = files[m.group(1)].decode('utf-8')
+        parts.append(f'// {m.group(1)}\ntry {{\n{src}\n}} catch (e) {{ setTimeout(function () {{ throw e; }}, 0); }}\n')
+    first, rest = tags[0], tags[1:]
+    out = text[:first.start()] + f'  <script src="{name}"{attrs[0] if attrs else ""}></script>\n'
+    pos = first.end()
+    for m in rest:
+        out += text[pos:m.start()]
+        pos = m.end()
+    out += text[pos:]
+    files = dict(files)
+    files[page] = out.encode('utf-8')
+    files[name] = ''.join(parts).encode('utf-8')
+    for m in tags:
+        src = m.group(1)
+        named_elsewhere = any(src.encode('utf-8') in data for other, data in files.items()
+                              if other not in (src, name) and other.endswith(('.html', '.js', '.css')))
+        if not named_elsewhere:
+            del files[src]
+    return files
 
 
 def read_tree(root):
@@ -179,6 +220,8 @@ def package(files, build_id=None):
     for name in files:
         if name.endswith(('.js', '.css')):
             files[name] = without_comment_lines(files[name].decode('utf-8')).encode('utf-8')
+    for page in [n for n in files if n.endswith(KEEP_SUFFIXES)]:
+        files = bundle_scripts(files, page)
     sw_template = files.pop(SW).decode('utf-8')
     if not SW_BUILD_LINE.search(sw_template):
         raise PackageError(f'{SW} has no "const kBuild = ...;" line to fill in')
