@@ -23,7 +23,7 @@ inline constexpr uint16_t kDigitGlyphs[] = {0x0030, 0x003A, 0};
 bool glyph_in(const uint16_t* ranges, char32_t c);
 
 // The first character of UTF-8 text that ranges do not hold, or 0 when they hold all of it.
-// A byte that does not start a whole UTF-8 character counts as missing (U+FFFD).
+// Text that is not well-formed UTF-8 counts as missing U+FFFD (core/utf8.h).
 char32_t first_missing_glyph(const uint16_t* ranges, std::string_view utf8);
 
 }  // namespace sb

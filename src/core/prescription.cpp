@@ -10,6 +10,7 @@
 // [SECTION] encoding
 // [SECTION] decoding
 #include "core/prescription.h"
+#include "core/utf8.h"
 
 #include <array>
 #include <utility>
@@ -230,40 +231,17 @@ namespace {
 std::string text_problem(std::string_view s, bool allow_newline) {
   size_t i = 0;
   while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    int extra = 0;
-    uint32_t cp = 0;
-    if (b0 < 0x80) {
-      cp = b0;
-    } else if (b0 >= 0xC2 && b0 <= 0xDF) {
-      extra = 1;
-      cp = b0 & 0x1Fu;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      extra = 2;
-      cp = b0 & 0x0Fu;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      extra = 3;
-      cp = b0 & 0x07u;
-    } else {
-      return "is not valid UTF-8 (byte " + std::to_string(i) + ")";
+    const Utf8Char c = utf8_char(s, i);
+    if (c.size == 0) {
+      return c.cut_short ? "is not valid UTF-8 (ends inside a character)"
+                         : "is not valid UTF-8 (byte " + std::to_string(c.bad_byte) + ")";
     }
-    if (extra > 0 && i + static_cast<size_t>(extra) >= s.size()) {
-      return "is not valid UTF-8 (ends inside a character)";
-    }
-    for (int k = 1; k <= extra; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
-      if ((b & 0xC0) != 0x80) return "is not valid UTF-8 (byte " + std::to_string(i + k) + ")";
-      cp = (cp << 6) | (b & 0x3Fu);
-    }
-    const bool overlong = (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000);
-    if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-      return "is not valid UTF-8 (byte " + std::to_string(i) + ")";
-    }
+    const char32_t cp = c.code_point;
     const bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
     if (control && !(allow_newline && cp == '\n')) {
       return "holds a control character (byte " + std::to_string(i) + ")";
     }
-    i += 1 + static_cast<size_t>(extra);
+    i += c.size;
   }
   return {};
 }
