@@ -111,14 +111,15 @@ test('the start does not compete with itself: one picture handed over, offline i
   });
   await page.goto(env.server.url);
   await waitForFirstFrame(page);
-  assert.equal(await page.evaluate(() => performance.getEntriesByName('test-sw-register').length), 0,
-    'nothing is installed for offline use while the app starts');
+  // Compared by the marks' times, not by looking when the first frame is seen: the start can
+  // be over before the test's next look at the page, and the registration with it.
   await page.waitForFunction(() => performance.getEntriesByName('sb-started').length === 1, null, { timeout: 20000 });
   await page.waitForFunction(() => performance.getEntriesByName('test-sw-register').length === 1, null, { timeout: 20000 });
   const marks = await page.evaluate(() => Object.fromEntries(['sb-first-frame', 'sb-started', 'test-sw-register']
     .map((n) => [n, performance.getEntriesByName(n)[0].startTime])));
   assert.ok(marks['sb-first-frame'] < marks['sb-started'], 'the library, clips and figure come after the first frame');
-  assert.ok(marks['test-sw-register'] >= marks['sb-started'], `the service worker comes after the start: ${JSON.stringify(marks)}`);
+  assert.ok(marks['test-sw-register'] >= marks['sb-started'],
+    `nothing is installed for offline use while the app starts: ${JSON.stringify(marks)}`);
   // The fonts were made again with all their characters after the first frame, the library
   // read, the figure prepared: the welcome screen looks the same throughout, so the browser
   // was handed one picture (each costs a read-back of the whole canvas without a GPU).
