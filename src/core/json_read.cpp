@@ -175,10 +175,11 @@ bool JsonFields::real_in(std::string_view name, Need need, double& out, double m
   return true;
 }
 
-const JsonValue* JsonFields::text_list(std::string_view name, Need need, std::vector<std::string>& out) const {
+const JsonValue* JsonFields::text_list(std::string_view name, Need need, std::vector<std::string>& out,
+                                       int max_chars) const {
   return list(name, need, [&](const JsonValue& item, const std::string& k) {
     std::string s;
-    if (read_text(sink_, item, k, s)) out.push_back(std::move(s));
+    if (read_text(sink_, item, k, s, max_chars)) out.push_back(std::move(s));
   });
 }
 

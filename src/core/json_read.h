@@ -119,7 +119,8 @@ class JsonFields {
     for (size_t i = 0; i < v->items.size(); ++i) read_item(v->items[i], item_key(key(name), std::to_string(i)));
     return v;
   }
-  const JsonValue* text_list(std::string_view name, Need need, std::vector<std::string>& out) const;
+  const JsonValue* text_list(std::string_view name, Need need, std::vector<std::string>& out,
+                             int max_chars = 0) const;
 
  private:
   const Sink& sink_;

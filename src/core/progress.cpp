@@ -343,8 +343,10 @@ bool read_session_v1(const JsonFields& f, long long latest_ms, SessionLog& log) 
   read_start(f, latest_ms, log.start_ms);
   f.text("programme", Need::Required, log.programme_id, kIdMaxChars);
   std::vector<std::string> done, skipped;
-  f.text_list("done", Need::Required, done);
-  f.text_list("skipped", Need::Optional, skipped);
+  // Exercise names no longer than today's format holds: a record read in this form is written
+  // again in that one, and must read back the same.
+  f.text_list("done", Need::Required, done, kIdMaxChars);
+  f.text_list("skipped", Need::Optional, skipped, kIdMaxChars);
   read_pain(f, "pain", log.pain_after);
   for (std::string& id : done) log.items.push_back(LogItem{std::move(id), ItemOutcome::Completed, 0, 0, 0.0, -1});
   for (std::string& id : skipped) log.items.push_back(LogItem{std::move(id), ItemOutcome::Skipped, 0, 0, 0.0, -1});
